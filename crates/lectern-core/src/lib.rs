@@ -1,0 +1,26 @@
+//! Lectern's core: everything about articles that is not a window.
+//!
+//! Data flows one way: **source → [`ingest`] → [`extract`] → [`store`] → analyse → present**.
+//! The [`Library`] type gathers the use cases that the `lectern` command and the desktop
+//! shell expose; both are thin fronts over it.
+//!
+//! ```no_run
+//! use lectern_core::Library;
+//! let mut library = Library::open("/tmp/my-library".as_ref())?;
+//! let added = library.add("tests/fixtures/articles/en-council-budget/source.txt")?;
+//! println!("{} {}", added.id, added.title);
+//! # Ok::<(), lectern_core::Error>(())
+//! ```
+
+pub mod document;
+pub mod extract;
+pub mod ingest;
+pub mod language;
+pub mod published;
+pub mod store;
+pub mod text;
+pub mod timeline;
+
+mod library;
+
+// pub use library::*;

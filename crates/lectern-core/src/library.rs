@@ -1,0 +1,1 @@
+//! The library: the use cases the CLI and the desktop shell offer, over the store and ingest.

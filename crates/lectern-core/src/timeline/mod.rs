@@ -1,0 +1,1 @@
+//! The timeline: dated events found in an article's text (DESIGN §5).

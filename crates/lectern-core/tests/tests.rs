@@ -1,0 +1,3 @@
+//! Integration tests of the core, over the shared fixtures in `tests/fixtures/`.
+
+mod fixtures;
