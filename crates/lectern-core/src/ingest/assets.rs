@@ -60,3 +60,63 @@ pub fn attach_images(doc: &mut Document, mut get: impl FnMut(&Url) -> Option<Vec
     }
     assets
 }
+
+/// An image getter for [`attach_images`] that reads `file://` URLs, but only below `root`
+/// (the folder of the saved page or Markdown file): a page cannot pull in `/etc/passwd` or
+/// `../../secret.png`, and symlinks are resolved before the check.
+pub fn local_files_under(root: &std::path::Path) -> impl FnMut(&Url) -> Option<Vec<u8>> + '_ {
+    /// Saved pages hold pictures, not videos; anything larger is not read.
+    const MAX_IMAGE_BYTES: u64 = 15 << 20;
+    let root = std::fs::canonicalize(root).ok();
+    move |url: &Url| {
+        let root = root.as_ref()?;
+        if url.scheme() != "file" {
+            return None;
+        }
+        let path = std::fs::canonicalize(url.to_file_path().ok()?).ok()?;
+        if !path.starts_with(root) {
+            return None;
+        }
+        let meta = std::fs::metadata(&path).ok()?;
+        (meta.is_file() && meta.len() <= MAX_IMAGE_BYTES).then(|| std::fs::read(&path).ok()).flatten()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Block, BlockKind, Image};
+
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+    #[test]
+    fn images_are_sniffed_not_trusted() {
+        assert_eq!(Asset::from_image_bytes(PNG.to_vec()).unwrap().mime, "image/png");
+        assert!(Asset::from_image_bytes(b"<svg onload=alert(1)>".to_vec()).is_none());
+        assert!(Asset::from_image_bytes(b"<html>".to_vec()).is_none());
+    }
+
+    #[test]
+    fn local_files_stay_inside_their_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let inside = dir.path().join("page_files");
+        std::fs::create_dir(&inside).unwrap();
+        std::fs::write(inside.join("a.png"), PNG).unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("b.png"), PNG).unwrap();
+
+        let figure = |src: String| Block::new(BlockKind::Figure { image: Image { src, ..Default::default() } }, "");
+        let mut doc = Document {
+            blocks: vec![
+                figure(Url::from_file_path(inside.join("a.png")).unwrap().to_string()),
+                figure(Url::from_file_path(outside.path().join("b.png")).unwrap().to_string()),
+                figure(format!("{}/page_files/../../b.png", Url::from_file_path(dir.path()).unwrap())),
+            ],
+            ..Default::default()
+        };
+        let assets = attach_images(&mut doc, local_files_under(dir.path()));
+        assert_eq!(assets.len(), 1);
+        let stored: Vec<bool> = doc.images().map(|i| i.sha256.is_some()).collect();
+        assert_eq!(stored, vec![true, false, false]);
+    }
+}

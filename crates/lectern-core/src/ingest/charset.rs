@@ -78,7 +78,7 @@ mod tests {
 
     #[test]
     fn undeclared_legacy_encodings_are_guessed() {
-        let text = "北京市文物局今日公布了第一批古籍保护名录，共收录善本三百余部。";
+        let text = "臺北市文化局今日公布了第一批古籍保護名錄，共收錄善本三百餘部。";
         let (big5, _, _) = encoding_rs::BIG5.encode(text);
         assert_eq!(decode_text(&big5), text);
         let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("東京都は本日、新しい図書館の開館を発表しました。");

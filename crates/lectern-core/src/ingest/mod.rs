@@ -19,7 +19,7 @@ pub mod saved_page;
 mod assets;
 mod error;
 
-pub use assets::{attach_images, Asset};
+pub use assets::{attach_images, local_files_under, Asset};
 pub use error::IngestError;
 pub use fetch::Fetcher;
 
