@@ -23,4 +23,4 @@ pub mod timeline;
 
 mod library;
 
-// pub use library::*;
+pub use library::{AddStatus, Added, ArticleView, Error, Library, LIBRARY_ENV};

@@ -83,16 +83,26 @@ pub fn load_file(path: &Path) -> Result<Draft, IngestError> {
         "html" | "htm" | "xhtml" => saved_page::load(path)?,
         "md" | "markdown" => {
             let text = read_text(path)?;
-            Draft { document: markdown::parse(&text), assets: Vec::new() }
+            Draft {
+                document: markdown::parse(&text),
+                assets: Vec::new(),
+            }
         }
         "txt" | "text" => {
             let text = read_text(path)?;
-            Draft { document: plaintext::parse(&text), assets: Vec::new() }
+            Draft {
+                document: plaintext::parse(&text),
+                assets: Vec::new(),
+            }
         }
         _ => {
             return Err(IngestError::UnsupportedFile {
                 path: path.to_path_buf(),
-                extension: if extension.is_empty() { "(none)".into() } else { format!(".{extension}") },
+                extension: if extension.is_empty() {
+                    "(none)".into()
+                } else {
+                    format!(".{extension}")
+                },
             })
         }
     };
@@ -102,9 +112,13 @@ pub fn load_file(path: &Path) -> Result<Draft, IngestError> {
 /// Checks that a draft says something, and fills in what can be derived.
 pub(crate) fn finish(mut draft: Draft, origin: &str) -> Result<Draft, IngestError> {
     let doc = &mut draft.document;
-    doc.blocks.retain(|b| !b.text.trim().is_empty() || matches!(b.kind, crate::document::BlockKind::Figure { .. }));
+    doc.blocks.retain(|b| {
+        !b.text.trim().is_empty() || matches!(b.kind, crate::document::BlockKind::Figure { .. })
+    });
     if doc.blocks.iter().all(|b| b.text.trim().is_empty()) {
-        return Err(IngestError::NoContent { origin: origin.to_string() });
+        return Err(IngestError::NoContent {
+            origin: origin.to_string(),
+        });
     }
     if doc.meta.title.trim().is_empty() {
         doc.meta.title = fallback_title(doc, origin);
@@ -128,6 +142,9 @@ fn fallback_title(doc: &Document, origin: &str) -> String {
 
 /// Reads a text file in whatever encoding it was saved in.
 fn read_text(path: &Path) -> Result<String, IngestError> {
-    let bytes = std::fs::read(path).map_err(|source| IngestError::Io { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     Ok(charset::decode_text(&bytes))
 }

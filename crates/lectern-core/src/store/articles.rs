@@ -1,0 +1,482 @@
+//! Articles: adding (with duplicate detection), listing, reading back and removing.
+
+use super::{now, search, Store, StoreError};
+use crate::document::Document;
+use crate::ingest::{Asset, Draft};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// An article's identifier: a UUIDv7 string, stable across exports and sortable by creation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ArticleId(pub String);
+
+impl ArticleId {
+    /// A fresh identifier.
+    pub fn new() -> Self {
+        ArticleId(uuid::Uuid::now_v7().to_string())
+    }
+}
+
+impl Default for ArticleId {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl std::fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One row of the library list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    /// The article.
+    pub id: ArticleId,
+    /// Its headline.
+    pub title: String,
+    /// Who published it: the credited source, else the site's name, else the host.
+    pub source: Option<String>,
+    /// ISO 8601 publication time, when known.
+    pub published: Option<String>,
+    /// When it entered the library (ISO 8601 UTC).
+    pub added: String,
+    /// Its length in words (each CJK character counts as one).
+    pub words: usize,
+    /// Its language (`en`, `zh`…), when known.
+    pub language: Option<String>,
+    /// How far it has been read, 0 to 1.
+    pub progress: f64,
+    /// Its tags, sorted.
+    pub tags: Vec<String>,
+}
+
+/// A whole stored article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// The article.
+    pub id: ArticleId,
+    /// When it entered the library (ISO 8601 UTC).
+    pub added: String,
+    /// Its length in words.
+    pub words: usize,
+    /// The document: metadata and blocks.
+    pub document: Document,
+}
+
+/// What adding an article did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AddOutcome {
+    /// A new article was stored.
+    Added(ArticleId),
+    /// The library already had it (same address or same text); nothing was written.
+    Exists(ArticleId),
+}
+
+/// The orders the library list can be sorted in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// Most recently added first.
+    #[default]
+    Added,
+    /// Most recently published first; undated articles last.
+    Published,
+    /// By title, A to Z.
+    Title,
+}
+
+/// SHA-256 of the canonical text, hex: two copies of one article have the same text.
+fn text_hash(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+const SUMMARY_COLUMNS: &str = "a.id, a.title, coalesce(a.source, a.site_name), a.published, a.added, a.words, a.language, \
+     coalesce(r.progress, 0), (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM article_tags at \
+       JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id ORDER BY t.name)), a.url";
+
+fn summary_from_row(row: &Row) -> rusqlite::Result<ArticleSummary> {
+    let tags: Option<String> = row.get(8)?;
+    let url: Option<String> = row.get(9)?;
+    let source: Option<String> = row.get(2)?;
+    Ok(ArticleSummary {
+        id: ArticleId(row.get(0)?),
+        title: row.get(1)?,
+        source: source
+            .or_else(|| url.and_then(|u| url::Url::parse(&u).ok()?.host_str().map(str::to_string))),
+        published: row.get(3)?,
+        added: row.get(4)?,
+        words: row.get::<_, i64>(5)? as usize,
+        language: row.get(6)?,
+        progress: row.get(7)?,
+        tags: tags
+            .map(|t| t.split('\u{1f}').map(str::to_string).collect())
+            .unwrap_or_default(),
+    })
+}
+
+impl Store {
+    /// Stores a draft as a new article, unless the library already holds it (same canonical
+    /// URL, or the same text). One transaction: on error nothing is written.
+    pub fn add_article(&mut self, draft: &Draft) -> Result<AddOutcome, StoreError> {
+        let tx = self.conn.transaction()?;
+        let outcome = insert_article(&tx, draft)?;
+        tx.commit()?;
+        Ok(outcome)
+    }
+
+    /// The articles in the library, sorted.
+    pub fn list_articles(&self, sort: Sort) -> Result<Vec<ArticleSummary>, StoreError> {
+        let order = match sort {
+            Sort::Added => "a.added DESC, a.id DESC",
+            Sort::Published => "a.published IS NULL, a.published DESC, a.added DESC",
+            Sort::Title => "a.title COLLATE NOCASE, a.id",
+        };
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles a LEFT JOIN reading_state r ON r.article_id = a.id \
+             WHERE a.removed IS NULL ORDER BY {order}"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([], summary_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One row of the library list.
+    pub fn article_summary(&self, id: &ArticleId) -> Result<ArticleSummary, StoreError> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles a LEFT JOIN reading_state r ON r.article_id = a.id \
+             WHERE a.id = ?1 AND a.removed IS NULL"
+        );
+        self.conn
+            .query_row(&sql, [&id.0], summary_from_row)
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(id.0.clone()))
+    }
+
+    /// A whole article, with its document.
+    pub fn article(&self, id: &ArticleId) -> Result<Article, StoreError> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT added, words, document FROM articles WHERE id = ?1 AND removed IS NULL",
+                [&id.0],
+                |row| {
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        row.get::<_, i64>(1)?,
+                        row.get::<_, String>(2)?,
+                    ))
+                },
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(id.0.clone()))?;
+        let document = serde_json::from_str(&row.2).map_err(|e| StoreError::Corrupt {
+            id: id.0.clone(),
+            reason: e.to_string(),
+        })?;
+        Ok(Article {
+            id: id.clone(),
+            added: row.0,
+            words: row.1 as usize,
+            document,
+        })
+    }
+
+    /// Resolves a full id or an unambiguous prefix of one (as people type them) to an id.
+    pub fn resolve_id(&self, prefix: &str) -> Result<ArticleId, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE removed IS NULL AND substr(id, 1, length(?1)) = ?1 LIMIT 2")?;
+        let ids: Vec<String> = stmt
+            .query_map([prefix], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        match ids.as_slice() {
+            [one] if !prefix.is_empty() => Ok(ArticleId(one.clone())),
+            _ => Err(StoreError::NotFound(prefix.to_string())),
+        }
+    }
+
+    /// An image's bytes and media type, by SHA-256.
+    pub fn asset(&self, sha256: &str) -> Result<Option<(String, Vec<u8>)>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT mime, bytes FROM assets WHERE sha256 = ?1",
+                [sha256],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    /// The byte sizes of stored assets, by SHA-256 (for `show`).
+    pub fn asset_size(&self, sha256: &str) -> Result<Option<usize>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT length(bytes) FROM assets WHERE sha256 = ?1",
+                [sha256],
+                |r| r.get::<_, i64>(0),
+            )
+            .optional()?
+            .map(|n| n as usize))
+    }
+
+    /// Hides an article from the library, keeping it so that [`Store::restore_article`] can
+    /// undo the removal until [`Store::purge_removed`] runs.
+    pub fn remove_article(&mut self, id: &ArticleId) -> Result<(), StoreError> {
+        let changed = self.conn.execute(
+            "UPDATE articles SET removed = ?2 WHERE id = ?1 AND removed IS NULL",
+            params![id.0, now()],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(id.0.clone()));
+        }
+        Ok(())
+    }
+
+    /// Undoes [`Store::remove_article`].
+    pub fn restore_article(&mut self, id: &ArticleId) -> Result<(), StoreError> {
+        let changed = self.conn.execute(
+            "UPDATE articles SET removed = NULL WHERE id = ?1 AND removed IS NOT NULL",
+            [&id.0],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(id.0.clone()));
+        }
+        Ok(())
+    }
+
+    /// Deletes removed articles for good, with their index entries and any images no other
+    /// article uses. Returns how many articles went.
+    pub fn purge_removed(&mut self) -> Result<usize, StoreError> {
+        let tx = self.conn.transaction()?;
+        let keys: Vec<i64> = {
+            let mut stmt = tx.prepare("SELECT key FROM articles WHERE removed IS NOT NULL")?;
+            let keys = stmt
+                .query_map([], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            keys
+        };
+        for key in &keys {
+            delete_article(&tx, *key)?;
+        }
+        tx.execute(
+            "DELETE FROM assets WHERE sha256 NOT IN (SELECT sha256 FROM article_assets)",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(keys.len())
+    }
+}
+
+fn delete_article(tx: &Transaction, key: i64) -> Result<(), StoreError> {
+    tx.execute("DELETE FROM articles_fts WHERE rowid = ?1", [key])?;
+    tx.execute("DELETE FROM articles WHERE key = ?1", [key])?;
+    Ok(())
+}
+
+fn insert_article(tx: &Transaction, draft: &Draft) -> Result<AddOutcome, StoreError> {
+    let doc = &draft.document;
+    let meta = &doc.meta;
+    let text = doc.text();
+    let hash = text_hash(&text);
+    let canonical = meta.canonical_url.as_deref().or(meta.url.as_deref());
+
+    let existing: Option<(i64, String, Option<String>)> = tx
+        .query_row(
+            "SELECT key, id, removed FROM articles WHERE text_hash = ?1 OR (?2 IS NOT NULL AND canonical_url = ?2) LIMIT 1",
+            params![hash, canonical],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    match existing {
+        Some((_, id, None)) => return Ok(AddOutcome::Exists(ArticleId(id))),
+        // A removed article that is added again replaces its hidden copy for good.
+        Some((key, _, Some(_))) => delete_article(tx, key)?,
+        None => {}
+    }
+
+    let id = ArticleId::new();
+    let document = serde_json::to_string(doc).expect("a document always serializes");
+    let words = crate::text::count_words(&text);
+    tx.execute(
+        "INSERT INTO articles (id, url, canonical_url, title, byline, source, site_name, published, language, \
+         document, text, text_hash, words, added) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        params![
+            id.0,
+            meta.url,
+            canonical,
+            meta.title,
+            meta.byline,
+            meta.source,
+            meta.site_name,
+            meta.published,
+            meta.language,
+            document,
+            text,
+            hash,
+            words as i64,
+            now()
+        ],
+    )?;
+    let key = tx.last_insert_rowid();
+    for asset in &draft.assets {
+        insert_asset(tx, &id, asset)?;
+    }
+    search::index_article(
+        tx,
+        key,
+        &meta.title,
+        meta.byline.as_deref().unwrap_or(""),
+        &text,
+        "",
+    )?;
+    Ok(AddOutcome::Added(id))
+}
+
+fn insert_asset(tx: &Transaction, id: &ArticleId, asset: &Asset) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT OR IGNORE INTO assets (sha256, mime, bytes) VALUES (?1, ?2, ?3)",
+        params![asset.sha256, asset.mime, asset.bytes],
+    )?;
+    tx.execute(
+        "INSERT OR IGNORE INTO article_assets (article_id, sha256) VALUES (?1, ?2)",
+        params![id.0, asset.sha256],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::document::{Block, BlockKind, Image, Metadata};
+
+    pub(crate) fn draft(title: &str, url: Option<&str>, body: &str) -> Draft {
+        Draft {
+            document: Document {
+                meta: Metadata {
+                    title: title.into(),
+                    url: url.map(Into::into),
+                    ..Default::default()
+                },
+                blocks: vec![Block::paragraph(body)],
+            },
+            assets: Vec::new(),
+        }
+    }
+
+    fn added(outcome: AddOutcome) -> ArticleId {
+        match outcome {
+            AddOutcome::Added(id) => id,
+            other => panic!("expected Added, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn adds_reads_back_and_lists() {
+        let mut store = Store::open_in_memory().unwrap();
+        let id = added(
+            store
+                .add_article(&draft(
+                    "Bridge opens",
+                    Some("https://a.example/1"),
+                    "The bridge opened.",
+                ))
+                .unwrap(),
+        );
+        let article = store.article(&id).unwrap();
+        assert_eq!(article.document.meta.title, "Bridge opens");
+        assert_eq!(article.words, 3);
+        let list = store.list_articles(Sort::Added).unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].source.as_deref(), Some("a.example"));
+        assert_eq!(store.resolve_id(&id.0[..8]).unwrap(), id);
+    }
+
+    #[test]
+    fn duplicates_by_url_or_text_are_reported_not_added() {
+        let mut store = Store::open_in_memory().unwrap();
+        let id = added(
+            store
+                .add_article(&draft("One", Some("https://a.example/1"), "Text one."))
+                .unwrap(),
+        );
+        let same_url = store
+            .add_article(&draft(
+                "One again",
+                Some("https://a.example/1"),
+                "Changed text.",
+            ))
+            .unwrap();
+        assert_eq!(same_url, AddOutcome::Exists(id.clone()));
+        let same_text = store
+            .add_article(&draft("Copy", None, "Text one."))
+            .unwrap();
+        assert_eq!(same_text, AddOutcome::Exists(id));
+        assert_eq!(store.list_articles(Sort::Added).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn remove_restore_and_purge() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut d = draft("Pictured", None, "With a picture.");
+        let asset = Asset::from_image_bytes(b"\x89PNG\r\n\x1a\nrest".to_vec()).unwrap();
+        d.document.blocks.push(Block::new(
+            BlockKind::Figure {
+                image: Image {
+                    src: "https://a.example/p.png".into(),
+                    alt: String::new(),
+                    sha256: Some(asset.sha256.clone()),
+                },
+            },
+            "",
+        ));
+        d.assets.push(asset.clone());
+        let id = added(store.add_article(&d).unwrap());
+        assert!(store.asset(&asset.sha256).unwrap().is_some());
+
+        store.remove_article(&id).unwrap();
+        assert!(store.list_articles(Sort::Added).unwrap().is_empty());
+        assert!(matches!(store.article(&id), Err(StoreError::NotFound(_))));
+        store.restore_article(&id).unwrap();
+        assert_eq!(store.list_articles(Sort::Added).unwrap().len(), 1);
+
+        store.remove_article(&id).unwrap();
+        assert_eq!(store.purge_removed().unwrap(), 1);
+        assert!(store.restore_article(&id).is_err());
+        assert!(
+            store.asset(&asset.sha256).unwrap().is_none(),
+            "unused images go with the article"
+        );
+    }
+
+    #[test]
+    fn sorts_by_title_and_published() {
+        let mut store = Store::open_in_memory().unwrap();
+        for (title, published) in [
+            ("beta", Some("2020-01-01")),
+            ("Alpha", None),
+            ("gamma", Some("2022-05-01")),
+        ] {
+            let mut d = draft(title, None, title);
+            d.document.meta.published = published.map(Into::into);
+            store.add_article(&d).unwrap();
+        }
+        let titles = |sort| {
+            store
+                .list_articles(sort)
+                .unwrap()
+                .into_iter()
+                .map(|a| a.title)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(titles(Sort::Title), ["Alpha", "beta", "gamma"]);
+        assert_eq!(titles(Sort::Published), ["gamma", "beta", "Alpha"]);
+    }
+}
