@@ -143,11 +143,7 @@ pub enum MarkKind {
 impl Block {
     /// A block of the given kind with plain text and no marks.
     pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
-        Block {
-            kind,
-            text: text.into(),
-            marks: Vec::new(),
-        }
+        Block { kind, text: text.into(), marks: Vec::new() }
     }
 
     /// A plain paragraph.
@@ -188,11 +184,7 @@ impl Document {
 
     /// The headings' texts, in order.
     pub fn headings(&self) -> Vec<String> {
-        self.blocks
-            .iter()
-            .filter(|b| matches!(b.kind, BlockKind::Heading { .. }))
-            .map(|b| b.text.clone())
-            .collect()
+        self.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Heading { .. })).map(|b| b.text.clone()).collect()
     }
 
     /// The figures' images, in order.
@@ -220,11 +212,7 @@ mod tests {
     fn canonical_text_joins_blocks_and_starts_count_code_points() {
         let doc = Document {
             meta: Metadata::default(),
-            blocks: vec![
-                Block::heading(2, "古籍"),
-                Block::paragraph("Hello"),
-                Block::paragraph(""),
-            ],
+            blocks: vec![Block::heading(2, "古籍"), Block::paragraph("Hello"), Block::paragraph("")],
         };
         assert_eq!(doc.text(), "古籍\n\nHello\n\n");
         assert_eq!(doc.block_starts(), vec![0, 4, 11]);
@@ -233,13 +221,7 @@ mod tests {
 
     #[test]
     fn blocks_serialize_with_a_type_tag() {
-        let block = Block::new(
-            BlockKind::ListItem {
-                ordered: true,
-                depth: 0,
-            },
-            "one",
-        );
+        let block = Block::new(BlockKind::ListItem { ordered: true, depth: 0 }, "one");
         let json = serde_json::to_value(&block).unwrap();
         assert_eq!(json["type"], "list_item");
         assert_eq!(json["ordered"], true);

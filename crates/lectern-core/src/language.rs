@@ -26,8 +26,7 @@ pub fn detect(text: &str) -> Option<String> {
         return Some("zh".into());
     }
     let info = whatlang::detect(&sample)?;
-    Some(info.lang().code().chars().take(2).collect::<String>())
-        .map(|code| iso639_1(info.lang()).unwrap_or(code))
+    Some(info.lang().code().chars().take(2).collect::<String>()).map(|code| iso639_1(info.lang()).unwrap_or(code))
 }
 
 /// whatlang speaks ISO 639-3; pages and BCP 47 use the two-letter codes where they exist.
@@ -72,20 +71,13 @@ mod tests {
 
     #[test]
     fn tells_chinese_english_and_french() {
+        assert_eq!(detect("北京市文物局今日公布了第一批古籍保护名录，共收录善本三百余部。").as_deref(), Some("zh"));
         assert_eq!(
-            detect("北京市文物局今日公布了第一批古籍保护名录，共收录善本三百余部。").as_deref(),
-            Some("zh")
-        );
-        assert_eq!(
-            detect("The county council approved the new library budget on Tuesday evening.")
-                .as_deref(),
+            detect("The county council approved the new library budget on Tuesday evening.").as_deref(),
             Some("en")
         );
         assert_eq!(
-            detect(
-                "Le conseil municipal a approuvé mardi soir le nouveau budget de la bibliothèque."
-            )
-            .as_deref(),
+            detect("Le conseil municipal a approuvé mardi soir le nouveau budget de la bibliothèque.").as_deref(),
             Some("fr")
         );
         assert_eq!(detect("ok"), None);

@@ -3,10 +3,7 @@
 
 use crate::document::Document;
 use crate::ingest::{self, Draft, Fetcher, IngestError, Source};
-use crate::store::{
-    AddOutcome, Article, ArticleId, ArticleSummary, ReadingState, SearchHit, Sort, Store,
-    StoreError,
-};
+use crate::store::{AddOutcome, Article, ArticleId, ArticleSummary, ReadingState, SearchHit, Sort, Store, StoreError};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -39,9 +36,7 @@ impl Error {
         match self {
             Error::Ingest(IngestError::Io { .. }) => "io",
             Error::Ingest(IngestError::UnsupportedFile { .. }) => "unsupported",
-            Error::Ingest(IngestError::Network { .. } | IngestError::HttpStatus { .. }) => {
-                "network"
-            }
+            Error::Ingest(IngestError::Network { .. } | IngestError::HttpStatus { .. }) => "network",
             Error::Ingest(IngestError::NotHtml { .. }) => "not_html",
             Error::Ingest(IngestError::TooLarge { .. }) => "too_large",
             Error::Ingest(_) => "no_content",
@@ -107,24 +102,14 @@ impl Library {
         }
         directories::ProjectDirs::from("org", "Lectern", "Lectern")
             .map(|dirs| dirs.data_dir().to_path_buf())
-            .ok_or_else(|| Error::Folder {
-                path: PathBuf::from("~"),
-                reason: "no home folder".into(),
-            })
+            .ok_or_else(|| Error::Folder { path: PathBuf::from("~"), reason: "no home folder".into() })
     }
 
     /// Opens the library in `dir`, creating it if needed.
     pub fn open(dir: &Path) -> Result<Library, Error> {
-        std::fs::create_dir_all(dir).map_err(|e| Error::Folder {
-            path: dir.to_path_buf(),
-            reason: e.to_string(),
-        })?;
+        std::fs::create_dir_all(dir).map_err(|e| Error::Folder { path: dir.to_path_buf(), reason: e.to_string() })?;
         let store = Store::open(&dir.join(crate::store::DATABASE_FILE))?;
-        Ok(Library {
-            store,
-            fetcher: Fetcher::default(),
-            dir: dir.to_path_buf(),
-        })
+        Ok(Library { store, fetcher: Fetcher::default(), dir: dir.to_path_buf() })
     }
 
     /// Uses `fetcher` for downloads (tests shorten its timeouts).

@@ -55,9 +55,7 @@ pub fn normalize(text: &str) -> Option<String> {
     };
     let day: u32 = best["d"].parse().ok()?;
     let date = NaiveDate::from_ymd_opt(year, month, day)?;
-    let time = best
-        .name("time")
-        .and_then(|t| parse_time(t.as_str(), best.name("ampm").map(|m| m.as_str())));
+    let time = best.name("time").and_then(|t| parse_time(t.as_str(), best.name("ampm").map(|m| m.as_str())));
     Some(match time {
         Some(time) => format!("{}T{}", date.format("%Y-%m-%d"), time.format("%H:%M:%S")),
         None => date.format("%Y-%m-%d").to_string(),
@@ -83,15 +81,10 @@ fn parse_time(text: &str, ampm: Option<&str>) -> Option<NaiveTime> {
 
 /// The number (1–12) of an English month name or its three-letter abbreviation.
 pub fn month_number(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let lower = name.to_ascii_lowercase();
     let prefix = lower.get(..3)?;
-    MONTHS
-        .iter()
-        .position(|m| *m == prefix)
-        .map(|i| i as u32 + 1)
+    MONTHS.iter().position(|m| *m == prefix).map(|i| i as u32 + 1)
 }
 
 #[cfg(test)]
@@ -106,10 +99,7 @@ mod tests {
             ("2022/3/4", Some("2022-03-04")),
             ("发布时间：2022-08-15 09:30:00", Some("2022-08-15T09:30:00")),
             ("2022年8月15日 09:30", Some("2022-08-15T09:30:00")),
-            (
-                "Published March 14, 2022 at 9:05 pm",
-                Some("2022-03-14T21:05:00"),
-            ),
+            ("Published March 14, 2022 at 9:05 pm", Some("2022-03-14T21:05:00")),
             ("14 March 2022", Some("2022-03-14")),
             ("Updated: Jan. 5th, 2020", Some("2020-01-05")),
             ("2022-02-30", None),

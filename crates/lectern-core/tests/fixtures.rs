@@ -30,9 +30,8 @@ fn source_of(case: &Path) -> PathBuf {
 }
 
 fn check_case(case: &Path) -> Vec<String> {
-    let expected: Value =
-        serde_json::from_str(&std::fs::read_to_string(case.join("expected.json")).unwrap())
-            .unwrap_or_else(|e| panic!("{}: bad expected.json: {e}", case.display()));
+    let expected: Value = serde_json::from_str(&std::fs::read_to_string(case.join("expected.json")).unwrap())
+        .unwrap_or_else(|e| panic!("{}: bad expected.json: {e}", case.display()));
     let draft = match ingest::load_file(&source_of(case)) {
         Ok(draft) => draft,
         Err(e) => return vec![format!("ingest failed: {e}")],
@@ -43,8 +42,8 @@ fn check_case(case: &Path) -> Vec<String> {
     let mut failures = Vec::new();
     for (key, want) in expected.as_object().unwrap() {
         match key.as_str() {
-            "title" | "byline" | "source" | "site_name" | "published" | "language"
-            | "canonical_url" | "breadcrumbs" => {
+            "title" | "byline" | "source" | "site_name" | "published" | "language" | "canonical_url"
+            | "breadcrumbs" => {
                 if &meta[key] != want {
                     failures.push(format!("{key}: got {}, want {want}", meta[key]));
                 }
@@ -55,16 +54,12 @@ fn check_case(case: &Path) -> Vec<String> {
                     failures.push(format!("headings: got {got}, want {want}"));
                 }
             }
-            "contains" => failures.extend(
-                fragments(want)
-                    .filter(|f| !text.contains(f))
-                    .map(|f| format!("missing text: {f:?}")),
-            ),
-            "absent" => failures.extend(
-                fragments(want)
-                    .filter(|f| text.contains(f))
-                    .map(|f| format!("chrome left in: {f:?}")),
-            ),
+            "contains" => {
+                failures.extend(fragments(want).filter(|f| !text.contains(f)).map(|f| format!("missing text: {f:?}")))
+            }
+            "absent" => {
+                failures.extend(fragments(want).filter(|f| text.contains(f)).map(|f| format!("chrome left in: {f:?}")))
+            }
             "images" => {
                 let stored = doc.images().filter(|i| i.sha256.is_some()).count();
                 let ok = stored as u64 == want.as_u64().unwrap() && draft.assets.len() <= stored;
@@ -85,18 +80,11 @@ fn check_case(case: &Path) -> Vec<String> {
 }
 
 fn fragments(value: &Value) -> impl Iterator<Item = &str> {
-    value
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
+    value.as_array().unwrap().iter().map(|v| v.as_str().unwrap())
 }
 
 fn first_paragraph(doc: &Document) -> Option<String> {
-    doc.blocks
-        .iter()
-        .find(|b| !matches!(b.kind, BlockKind::Heading { .. }))
-        .map(|b| b.text.clone())
+    doc.blocks.iter().find(|b| !matches!(b.kind, BlockKind::Heading { .. })).map(|b| b.text.clone())
 }
 
 #[test]
@@ -112,15 +100,8 @@ fn every_fixture_ingests_as_expected() {
         .iter()
         .flat_map(|case| {
             let name = case.file_name().unwrap().to_string_lossy().into_owned();
-            check_case(case)
-                .into_iter()
-                .map(move |f| format!("{name}: {f}"))
+            check_case(case).into_iter().map(move |f| format!("{name}: {f}"))
         })
         .collect();
-    assert!(
-        report.is_empty(),
-        "{} problems:\n{}",
-        report.len(),
-        report.join("\n")
-    );
+    assert!(report.is_empty(), "{} problems:\n{}", report.len(), report.join("\n"));
 }

@@ -17,8 +17,5 @@ pub enum ExtractError {
 pub fn html(html: &str, base: Option<&Url>) -> Result<Document, ExtractError> {
     // Placeholder until the extractor lands.
     let _ = base;
-    Ok(Document {
-        blocks: vec![Block::paragraph(html)],
-        ..Default::default()
-    })
+    Ok(Document { blocks: vec![Block::paragraph(html)], ..Default::default() })
 }

@@ -19,15 +19,8 @@ impl Asset {
     /// Wraps image bytes, or returns `None` when they are not an image Lectern can show.
     pub fn from_image_bytes(bytes: Vec<u8>) -> Option<Asset> {
         let mime = sniff_image(&bytes)?;
-        let sha256 = Sha256::digest(&bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        Some(Asset {
-            sha256,
-            mime: mime.to_string(),
-            bytes,
-        })
+        let sha256 = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        Some(Asset { sha256, mime: mime.to_string(), bytes })
     }
 }
 
@@ -45,26 +38,17 @@ fn sniff_image(bytes: &[u8]) -> Option<&'static str> {
     if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         return Some("image/webp");
     }
-    if bytes.len() >= 12
-        && &bytes[4..8] == b"ftyp"
-        && (&bytes[8..12] == b"avif" || &bytes[8..12] == b"avis")
-    {
+    if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" && (&bytes[8..12] == b"avif" || &bytes[8..12] == b"avis") {
         return Some("image/avif");
     }
-    SIGNATURES
-        .iter()
-        .find(|(magic, _)| bytes.starts_with(magic))
-        .map(|(_, mime)| *mime)
+    SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, mime)| *mime)
 }
 
 /// Obtains every figure's image through `get` (which maps an absolute URL to bytes, or
 /// `None`), records its hash in the document, and returns the distinct assets. An image that
 /// cannot be obtained keeps `sha256: None`: the figure's caption still reads, and the reader
 /// shows that the picture is missing rather than loading it remotely.
-pub fn attach_images(
-    doc: &mut Document,
-    mut get: impl FnMut(&Url) -> Option<Vec<u8>>,
-) -> Vec<Asset> {
+pub fn attach_images(doc: &mut Document, mut get: impl FnMut(&Url) -> Option<Vec<u8>>) -> Vec<Asset> {
     let mut assets: Vec<Asset> = Vec::new();
     for image in doc.images_mut() {
         let Ok(url) = Url::parse(&image.src) else {
@@ -98,9 +82,7 @@ pub fn local_files_under(root: &std::path::Path) -> impl FnMut(&Url) -> Option<V
             return None;
         }
         let meta = std::fs::metadata(&path).ok()?;
-        (meta.is_file() && meta.len() <= MAX_IMAGE_BYTES)
-            .then(|| std::fs::read(&path).ok())
-            .flatten()
+        (meta.is_file() && meta.len() <= MAX_IMAGE_BYTES).then(|| std::fs::read(&path).ok()).flatten()
     }
 }
 
@@ -113,10 +95,7 @@ mod tests {
 
     #[test]
     fn images_are_sniffed_not_trusted() {
-        assert_eq!(
-            Asset::from_image_bytes(PNG.to_vec()).unwrap().mime,
-            "image/png"
-        );
+        assert_eq!(Asset::from_image_bytes(PNG.to_vec()).unwrap().mime, "image/png");
         assert!(Asset::from_image_bytes(b"<svg onload=alert(1)>".to_vec()).is_none());
         assert!(Asset::from_image_bytes(b"<html>".to_vec()).is_none());
     }
@@ -130,33 +109,12 @@ mod tests {
         let outside = tempfile::tempdir().unwrap();
         std::fs::write(outside.path().join("b.png"), PNG).unwrap();
 
-        let figure = |src: String| {
-            Block::new(
-                BlockKind::Figure {
-                    image: Image {
-                        src,
-                        ..Default::default()
-                    },
-                },
-                "",
-            )
-        };
+        let figure = |src: String| Block::new(BlockKind::Figure { image: Image { src, ..Default::default() } }, "");
         let mut doc = Document {
             blocks: vec![
-                figure(
-                    Url::from_file_path(inside.join("a.png"))
-                        .unwrap()
-                        .to_string(),
-                ),
-                figure(
-                    Url::from_file_path(outside.path().join("b.png"))
-                        .unwrap()
-                        .to_string(),
-                ),
-                figure(format!(
-                    "{}/page_files/../../b.png",
-                    Url::from_file_path(dir.path()).unwrap()
-                )),
+                figure(Url::from_file_path(inside.join("a.png")).unwrap().to_string()),
+                figure(Url::from_file_path(outside.path().join("b.png")).unwrap().to_string()),
+                figure(format!("{}/page_files/../../b.png", Url::from_file_path(dir.path()).unwrap())),
             ],
             ..Default::default()
         };

@@ -74,27 +74,14 @@ impl Fetcher {
     /// Downloads the page at `url`, extracts the article and downloads its images.
     pub fn fetch_article(&self, url: &Url) -> Result<Draft, IngestError> {
         let page = self.get(url, self.options.max_page_bytes)?;
-        let mime = page
-            .content_type
-            .split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
+        let mime = page.content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
         // An absent type is sniffed as HTML, as browsers do; any declared non-HTML type is refused.
         if !(mime.is_empty() || mime == "text/html" || mime == "application/xhtml+xml") {
-            return Err(IngestError::NotHtml {
-                url: url.to_string(),
-                content_type: mime,
-            });
+            return Err(IngestError::NotHtml { url: url.to_string(), content_type: mime });
         }
         let html = super::charset::decode_html(&page.bytes, Some(&page.content_type));
-        let mut document = crate::extract::html(&html, Some(&page.final_url)).map_err(|e| {
-            IngestError::Extract {
-                origin: url.to_string(),
-                reason: e.to_string(),
-            }
-        })?;
+        let mut document = crate::extract::html(&html, Some(&page.final_url))
+            .map_err(|e| IngestError::Extract { origin: url.to_string(), reason: e.to_string() })?;
         document.meta.url = Some(url.to_string());
         if document.meta.canonical_url.is_none() {
             document.meta.canonical_url = Some(page.final_url.to_string());
@@ -106,63 +93,32 @@ impl Fetcher {
             }
             budget -= 1;
             // A missing image is not worth failing the article for.
-            self.get(src, self.options.max_image_bytes)
-                .ok()
-                .map(|f| f.bytes)
+            self.get(src, self.options.max_image_bytes).ok().map(|f| f.bytes)
         });
         super::finish(Draft { document, assets }, url.as_str())
     }
 
     fn get(&self, url: &Url, limit: u64) -> Result<Fetched, IngestError> {
-        let network = |reason: String| IngestError::Network {
-            url: url.to_string(),
-            reason,
-        };
-        let mut response = self
-            .agent
-            .get(url.as_str())
-            .call()
-            .map_err(|e| network(describe(&e)))?;
+        let network = |reason: String| IngestError::Network { url: url.to_string(), reason };
+        let mut response = self.agent.get(url.as_str()).call().map_err(|e| network(describe(&e)))?;
         let status = response.status().as_u16();
         if !(200..300).contains(&status) {
-            return Err(IngestError::HttpStatus {
-                url: url.to_string(),
-                status,
-            });
+            return Err(IngestError::HttpStatus { url: url.to_string(), status });
         }
         let final_url = Url::parse(&response.get_uri().to_string()).unwrap_or_else(|_| url.clone());
-        let content_type = response
-            .headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_string();
-        let too_large = || IngestError::TooLarge {
-            url: url.to_string(),
-            limit_mib: limit >> 20,
-        };
-        let declared: Option<u64> = response
-            .headers()
-            .get("content-length")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse().ok());
+        let content_type =
+            response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        let too_large = || IngestError::TooLarge { url: url.to_string(), limit_mib: limit >> 20 };
+        let declared: Option<u64> =
+            response.headers().get("content-length").and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok());
         if declared.is_some_and(|len| len > limit) {
             return Err(too_large());
         }
-        let bytes = response
-            .body_mut()
-            .with_config()
-            .limit(limit)
-            .read_to_vec()
-            .map_err(|e| match e {
-                ureq::Error::BodyExceedsLimit(_) => too_large(),
-                other => network(describe(&other)),
-            })?;
-        Ok(Fetched {
-            final_url,
-            content_type,
-            bytes,
-        })
+        let bytes = response.body_mut().with_config().limit(limit).read_to_vec().map_err(|e| match e {
+            ureq::Error::BodyExceedsLimit(_) => too_large(),
+            other => network(describe(&other)),
+        })?;
+        Ok(Fetched { final_url, content_type, bytes })
     }
 }
 
@@ -172,9 +128,7 @@ fn describe(error: &ureq::Error) -> String {
         ureq::Error::Timeout(_) => "the server did not answer in time".into(),
         ureq::Error::HostNotFound => "host not found".into(),
         ureq::Error::TooManyRedirects => "too many redirects".into(),
-        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
-            "connection refused".into()
-        }
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => "connection refused".into(),
         other => other.to_string(),
     }
 }

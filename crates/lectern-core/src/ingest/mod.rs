@@ -74,35 +74,21 @@ pub fn load(source: &Source, fetcher: &Fetcher) -> Result<Draft, IngestError> {
 
 /// Reads a file into a draft, choosing the reader by its extension.
 pub fn load_file(path: &Path) -> Result<Draft, IngestError> {
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
+    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
     let draft = match extension.as_str() {
         "html" | "htm" | "xhtml" => saved_page::load(path)?,
         "md" | "markdown" => {
             let text = read_text(path)?;
-            Draft {
-                document: markdown::parse(&text),
-                assets: Vec::new(),
-            }
+            Draft { document: markdown::parse(&text), assets: Vec::new() }
         }
         "txt" | "text" => {
             let text = read_text(path)?;
-            Draft {
-                document: plaintext::parse(&text),
-                assets: Vec::new(),
-            }
+            Draft { document: plaintext::parse(&text), assets: Vec::new() }
         }
         _ => {
             return Err(IngestError::UnsupportedFile {
                 path: path.to_path_buf(),
-                extension: if extension.is_empty() {
-                    "(none)".into()
-                } else {
-                    format!(".{extension}")
-                },
+                extension: if extension.is_empty() { "(none)".into() } else { format!(".{extension}") },
             })
         }
     };
@@ -112,13 +98,9 @@ pub fn load_file(path: &Path) -> Result<Draft, IngestError> {
 /// Checks that a draft says something, and fills in what can be derived.
 pub(crate) fn finish(mut draft: Draft, origin: &str) -> Result<Draft, IngestError> {
     let doc = &mut draft.document;
-    doc.blocks.retain(|b| {
-        !b.text.trim().is_empty() || matches!(b.kind, crate::document::BlockKind::Figure { .. })
-    });
+    doc.blocks.retain(|b| !b.text.trim().is_empty() || matches!(b.kind, crate::document::BlockKind::Figure { .. }));
     if doc.blocks.iter().all(|b| b.text.trim().is_empty()) {
-        return Err(IngestError::NoContent {
-            origin: origin.to_string(),
-        });
+        return Err(IngestError::NoContent { origin: origin.to_string() });
     }
     if doc.meta.title.trim().is_empty() {
         doc.meta.title = fallback_title(doc, origin);
@@ -133,18 +115,11 @@ fn fallback_title(doc: &Document, origin: &str) -> String {
     if let Some(heading) = doc.headings().into_iter().next() {
         return heading;
     }
-    Path::new(origin)
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or(origin)
-        .to_string()
+    Path::new(origin).file_stem().and_then(|s| s.to_str()).unwrap_or(origin).to_string()
 }
 
 /// Reads a text file in whatever encoding it was saved in.
 fn read_text(path: &Path) -> Result<String, IngestError> {
-    let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = std::fs::read(path).map_err(|source| IngestError::Io { path: path.to_path_buf(), source })?;
     Ok(charset::decode_text(&bytes))
 }

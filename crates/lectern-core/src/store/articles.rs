@@ -91,13 +91,11 @@ pub enum Sort {
 
 /// SHA-256 of the canonical text, hex: two copies of one article have the same text.
 fn text_hash(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-const SUMMARY_COLUMNS: &str = "a.id, a.title, coalesce(a.source, a.site_name), a.published, a.added, a.words, a.language, \
+const SUMMARY_COLUMNS: &str =
+    "a.id, a.title, coalesce(a.source, a.site_name), a.published, a.added, a.words, a.language, \
      coalesce(r.progress, 0), (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM article_tags at \
        JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id ORDER BY t.name)), a.url";
 
@@ -108,16 +106,13 @@ fn summary_from_row(row: &Row) -> rusqlite::Result<ArticleSummary> {
     Ok(ArticleSummary {
         id: ArticleId(row.get(0)?),
         title: row.get(1)?,
-        source: source
-            .or_else(|| url.and_then(|u| url::Url::parse(&u).ok()?.host_str().map(str::to_string))),
+        source: source.or_else(|| url.and_then(|u| url::Url::parse(&u).ok()?.host_str().map(str::to_string))),
         published: row.get(3)?,
         added: row.get(4)?,
         words: row.get::<_, i64>(5)? as usize,
         language: row.get(6)?,
         progress: row.get(7)?,
-        tags: tags
-            .map(|t| t.split('\u{1f}').map(str::to_string).collect())
-            .unwrap_or_default(),
+        tags: tags.map(|t| t.split('\u{1f}').map(str::to_string).collect()).unwrap_or_default(),
     })
 }
 
@@ -166,36 +161,21 @@ impl Store {
             .query_row(
                 "SELECT added, words, document FROM articles WHERE id = ?1 AND removed IS NULL",
                 [&id.0],
-                |row| {
-                    Ok((
-                        row.get::<_, String>(0)?,
-                        row.get::<_, i64>(1)?,
-                        row.get::<_, String>(2)?,
-                    ))
-                },
+                |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?, row.get::<_, String>(2)?)),
             )
             .optional()?
             .ok_or_else(|| StoreError::NotFound(id.0.clone()))?;
-        let document = serde_json::from_str(&row.2).map_err(|e| StoreError::Corrupt {
-            id: id.0.clone(),
-            reason: e.to_string(),
-        })?;
-        Ok(Article {
-            id: id.clone(),
-            added: row.0,
-            words: row.1 as usize,
-            document,
-        })
+        let document = serde_json::from_str(&row.2)
+            .map_err(|e| StoreError::Corrupt { id: id.0.clone(), reason: e.to_string() })?;
+        Ok(Article { id: id.clone(), added: row.0, words: row.1 as usize, document })
     }
 
     /// Resolves a full id or an unambiguous prefix of one (as people type them) to an id.
     pub fn resolve_id(&self, prefix: &str) -> Result<ArticleId, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id FROM articles WHERE removed IS NULL AND substr(id, 1, length(?1)) = ?1 LIMIT 2")?;
-        let ids: Vec<String> = stmt
-            .query_map([prefix], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM articles WHERE removed IS NULL AND substr(id, 1, length(?1)) = ?1 LIMIT 2",
+        )?;
+        let ids: Vec<String> = stmt.query_map([prefix], |r| r.get(0))?.collect::<Result<_, _>>()?;
         match ids.as_slice() {
             [one] if !prefix.is_empty() => Ok(ArticleId(one.clone())),
             _ => Err(StoreError::NotFound(prefix.to_string())),
@@ -206,11 +186,7 @@ impl Store {
     pub fn asset(&self, sha256: &str) -> Result<Option<(String, Vec<u8>)>, StoreError> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT mime, bytes FROM assets WHERE sha256 = ?1",
-                [sha256],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            .query_row("SELECT mime, bytes FROM assets WHERE sha256 = ?1", [sha256], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?)
     }
 
@@ -218,11 +194,7 @@ impl Store {
     pub fn asset_size(&self, sha256: &str) -> Result<Option<usize>, StoreError> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT length(bytes) FROM assets WHERE sha256 = ?1",
-                [sha256],
-                |r| r.get::<_, i64>(0),
-            )
+            .query_row("SELECT length(bytes) FROM assets WHERE sha256 = ?1", [sha256], |r| r.get::<_, i64>(0))
             .optional()?
             .map(|n| n as usize))
     }
@@ -230,10 +202,9 @@ impl Store {
     /// Hides an article from the library, keeping it so that [`Store::restore_article`] can
     /// undo the removal until [`Store::purge_removed`] runs.
     pub fn remove_article(&mut self, id: &ArticleId) -> Result<(), StoreError> {
-        let changed = self.conn.execute(
-            "UPDATE articles SET removed = ?2 WHERE id = ?1 AND removed IS NULL",
-            params![id.0, now()],
-        )?;
+        let changed = self
+            .conn
+            .execute("UPDATE articles SET removed = ?2 WHERE id = ?1 AND removed IS NULL", params![id.0, now()])?;
         if changed == 0 {
             return Err(StoreError::NotFound(id.0.clone()));
         }
@@ -242,10 +213,8 @@ impl Store {
 
     /// Undoes [`Store::remove_article`].
     pub fn restore_article(&mut self, id: &ArticleId) -> Result<(), StoreError> {
-        let changed = self.conn.execute(
-            "UPDATE articles SET removed = NULL WHERE id = ?1 AND removed IS NOT NULL",
-            [&id.0],
-        )?;
+        let changed =
+            self.conn.execute("UPDATE articles SET removed = NULL WHERE id = ?1 AND removed IS NOT NULL", [&id.0])?;
         if changed == 0 {
             return Err(StoreError::NotFound(id.0.clone()));
         }
@@ -258,18 +227,13 @@ impl Store {
         let tx = self.conn.transaction()?;
         let keys: Vec<i64> = {
             let mut stmt = tx.prepare("SELECT key FROM articles WHERE removed IS NOT NULL")?;
-            let keys = stmt
-                .query_map([], |r| r.get(0))?
-                .collect::<Result<_, _>>()?;
+            let keys = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
             keys
         };
         for key in &keys {
             delete_article(&tx, *key)?;
         }
-        tx.execute(
-            "DELETE FROM assets WHERE sha256 NOT IN (SELECT sha256 FROM article_assets)",
-            [],
-        )?;
+        tx.execute("DELETE FROM assets WHERE sha256 NOT IN (SELECT sha256 FROM article_assets)", [])?;
         tx.commit()?;
         Ok(keys.len())
     }
@@ -329,14 +293,7 @@ fn insert_article(tx: &Transaction, draft: &Draft) -> Result<AddOutcome, StoreEr
     for asset in &draft.assets {
         insert_asset(tx, &id, asset)?;
     }
-    search::index_article(
-        tx,
-        key,
-        &meta.title,
-        meta.byline.as_deref().unwrap_or(""),
-        &text,
-        "",
-    )?;
+    search::index_article(tx, key, &meta.title, meta.byline.as_deref().unwrap_or(""), &text, "")?;
     Ok(AddOutcome::Added(id))
 }
 
@@ -360,11 +317,7 @@ pub(crate) mod tests {
     pub(crate) fn draft(title: &str, url: Option<&str>, body: &str) -> Draft {
         Draft {
             document: Document {
-                meta: Metadata {
-                    title: title.into(),
-                    url: url.map(Into::into),
-                    ..Default::default()
-                },
+                meta: Metadata { title: title.into(), url: url.map(Into::into), ..Default::default() },
                 blocks: vec![Block::paragraph(body)],
             },
             assets: Vec::new(),
@@ -382,13 +335,7 @@ pub(crate) mod tests {
     fn adds_reads_back_and_lists() {
         let mut store = Store::open_in_memory().unwrap();
         let id = added(
-            store
-                .add_article(&draft(
-                    "Bridge opens",
-                    Some("https://a.example/1"),
-                    "The bridge opened.",
-                ))
-                .unwrap(),
+            store.add_article(&draft("Bridge opens", Some("https://a.example/1"), "The bridge opened.")).unwrap(),
         );
         let article = store.article(&id).unwrap();
         assert_eq!(article.document.meta.title, "Bridge opens");
@@ -402,22 +349,10 @@ pub(crate) mod tests {
     #[test]
     fn duplicates_by_url_or_text_are_reported_not_added() {
         let mut store = Store::open_in_memory().unwrap();
-        let id = added(
-            store
-                .add_article(&draft("One", Some("https://a.example/1"), "Text one."))
-                .unwrap(),
-        );
-        let same_url = store
-            .add_article(&draft(
-                "One again",
-                Some("https://a.example/1"),
-                "Changed text.",
-            ))
-            .unwrap();
+        let id = added(store.add_article(&draft("One", Some("https://a.example/1"), "Text one.")).unwrap());
+        let same_url = store.add_article(&draft("One again", Some("https://a.example/1"), "Changed text.")).unwrap();
         assert_eq!(same_url, AddOutcome::Exists(id.clone()));
-        let same_text = store
-            .add_article(&draft("Copy", None, "Text one."))
-            .unwrap();
+        let same_text = store.add_article(&draft("Copy", None, "Text one.")).unwrap();
         assert_eq!(same_text, AddOutcome::Exists(id));
         assert_eq!(store.list_articles(Sort::Added).unwrap().len(), 1);
     }
@@ -450,32 +385,18 @@ pub(crate) mod tests {
         store.remove_article(&id).unwrap();
         assert_eq!(store.purge_removed().unwrap(), 1);
         assert!(store.restore_article(&id).is_err());
-        assert!(
-            store.asset(&asset.sha256).unwrap().is_none(),
-            "unused images go with the article"
-        );
+        assert!(store.asset(&asset.sha256).unwrap().is_none(), "unused images go with the article");
     }
 
     #[test]
     fn sorts_by_title_and_published() {
         let mut store = Store::open_in_memory().unwrap();
-        for (title, published) in [
-            ("beta", Some("2020-01-01")),
-            ("Alpha", None),
-            ("gamma", Some("2022-05-01")),
-        ] {
+        for (title, published) in [("beta", Some("2020-01-01")), ("Alpha", None), ("gamma", Some("2022-05-01"))] {
             let mut d = draft(title, None, title);
             d.document.meta.published = published.map(Into::into);
             store.add_article(&d).unwrap();
         }
-        let titles = |sort| {
-            store
-                .list_articles(sort)
-                .unwrap()
-                .into_iter()
-                .map(|a| a.title)
-                .collect::<Vec<_>>()
-        };
+        let titles = |sort| store.list_articles(sort).unwrap().into_iter().map(|a| a.title).collect::<Vec<_>>();
         assert_eq!(titles(Sort::Title), ["Alpha", "beta", "gamma"]);
         assert_eq!(titles(Sort::Published), ["gamma", "beta", "Alpha"]);
     }

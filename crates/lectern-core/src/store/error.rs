@@ -15,7 +15,9 @@ pub enum StoreError {
         source: rusqlite::Error,
     },
     /// The database was written by a newer Lectern.
-    #[error("the library has schema version {found}, newer than this Lectern understands ({supported}); update Lectern")]
+    #[error(
+        "the library has schema version {found}, newer than this Lectern understands ({supported}); update Lectern"
+    )]
     TooNew {
         /// The version in the file.
         found: u32,

@@ -12,10 +12,7 @@ pub(super) fn up(conn: &mut Connection) -> Result<(), StoreError> {
     let current: u32 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
     let supported = MIGRATIONS.len() as u32;
     if current > supported {
-        return Err(StoreError::TooNew {
-            found: current,
-            supported,
-        });
+        return Err(StoreError::TooNew { found: current, supported });
     }
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let tx = conn.transaction()?;
@@ -35,9 +32,7 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         up(&mut conn).unwrap();
         up(&mut conn).unwrap();
-        let version: u32 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .unwrap();
+        let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
         assert_eq!(version, MIGRATIONS.len() as u32);
         let tables: i64 = conn
             .query_row("SELECT count(*) FROM sqlite_master WHERE name IN ('articles','assets','tags','settings','articles_fts')", [], |r| r.get(0))
@@ -49,9 +44,6 @@ mod tests {
     fn refuses_a_newer_schema() {
         let mut conn = Connection::open_in_memory().unwrap();
         conn.pragma_update(None, "user_version", 99).unwrap();
-        assert!(matches!(
-            up(&mut conn),
-            Err(StoreError::TooNew { found: 99, .. })
-        ));
+        assert!(matches!(up(&mut conn), Err(StoreError::TooNew { found: 99, .. })));
     }
 }

@@ -119,13 +119,7 @@ fn match_expression(terms: &[Term]) -> Option<String> {
             Term::Word(w) if i == last => format!("\"{w}\"*"),
             Term::Word(w) => format!("\"{w}\""),
             Term::Cjk(run) if run.chars().count() == 1 => format!("\"{run}\"*"),
-            Term::Cjk(run) => format!(
-                "\"{}\"",
-                index_text(run)
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            ),
+            Term::Cjk(run) => format!("\"{}\"", index_text(run).split_whitespace().collect::<Vec<_>>().join(" ")),
         })
         .collect();
     Some(parts.join(" AND "))
@@ -141,13 +135,7 @@ pub(super) fn index_article(
 ) -> Result<(), StoreError> {
     tx.execute(
         "INSERT INTO articles_fts (rowid, title, byline, text, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![
-            key,
-            index_text(title),
-            index_text(byline),
-            index_text(text),
-            index_text(notes)
-        ],
+        params![key, index_text(title), index_text(byline), index_text(text), index_text(notes)],
     )?;
     Ok(())
 }
@@ -166,22 +154,13 @@ impl Store {
              ORDER BY bm25(articles_fts, 10.0, 3.0, 1.0, 5.0) LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![expression, limit as i64], |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-            ))
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?))
         })?;
         let mut hits = Vec::new();
         for row in rows {
             let (id, title, text) = row?;
             let (snippet, highlights) = snippet(&text, &terms);
-            hits.push(SearchHit {
-                id: ArticleId(id),
-                title,
-                snippet,
-                highlights,
-            });
+            hits.push(SearchHit { id: ArticleId(id), title, snippet, highlights });
         }
         Ok(hits)
     }
@@ -191,16 +170,9 @@ impl Store {
 fn snippet(text: &str, terms: &[Term]) -> (String, Vec<(usize, usize)>) {
     let chars: Vec<char> = text.chars().collect();
     // One lowercase char per original char keeps offsets aligned.
-    let lower: Vec<char> = chars
-        .iter()
-        .map(|c| c.to_lowercase().next().unwrap_or(*c))
-        .collect();
+    let lower: Vec<char> = chars.iter().map(|c| c.to_lowercase().next().unwrap_or(*c)).collect();
     let needles: Vec<Vec<char>> = terms.iter().map(needle).collect();
-    let first = needles
-        .iter()
-        .filter_map(|n| find(&lower, n, 0))
-        .min()
-        .unwrap_or(0);
+    let first = needles.iter().filter_map(|n| find(&lower, n, 0)).min().unwrap_or(0);
 
     let mut start = first.saturating_sub(SNIPPET_BEFORE);
     while start > 0 && start < first && !chars[start - 1].is_whitespace() && !is_cjk(chars[start]) {
@@ -213,10 +185,7 @@ fn snippet(text: &str, terms: &[Term]) -> (String, Vec<(usize, usize)>) {
     let window: String = chars[start..end].iter().collect();
     let lead = if start > 0 { "…" } else { "" };
     let tail = if end < chars.len() { "…" } else { "" };
-    let flat: String = window
-        .chars()
-        .map(|c| if c == '\n' { ' ' } else { c })
-        .collect();
+    let flat: String = window.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
     let offset = lead.chars().count();
 
     let mut highlights = Vec::new();
@@ -240,11 +209,7 @@ fn needle(term: &Term) -> Vec<char> {
         Term::Cjk(run) => run.chars().collect(),
         Term::Word(w) => {
             let chars: Vec<char> = w.chars().collect();
-            let keep = if chars.len() > 5 {
-                chars.len() - 2
-            } else {
-                chars.len()
-            };
+            let keep = if chars.len() > 5 { chars.len() - 2 } else { chars.len() };
             chars[..keep].to_vec()
         }
     }
@@ -256,8 +221,7 @@ fn find(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
         return None;
     }
     (from..=hay.len() - needle.len()).find(|&i| {
-        hay[i..i + needle.len()] == *needle
-            && (is_cjk(needle[0]) || i == 0 || !hay[i - 1].is_alphanumeric())
+        hay[i..i + needle.len()] == *needle && (is_cjk(needle[0]) || i == 0 || !hay[i - 1].is_alphanumeric())
     })
 }
 
@@ -275,18 +239,8 @@ mod tests {
 
     #[test]
     fn cjk_runs_become_bigrams() {
-        assert_eq!(
-            index_text("保护古籍")
-                .split_whitespace()
-                .collect::<Vec<_>>(),
-            ["保护", "护古", "古籍"]
-        );
-        assert_eq!(
-            index_text("AI技术ok")
-                .split_whitespace()
-                .collect::<Vec<_>>(),
-            ["AI", "技术", "ok"]
-        );
+        assert_eq!(index_text("保护古籍").split_whitespace().collect::<Vec<_>>(), ["保护", "护古", "古籍"]);
+        assert_eq!(index_text("AI技术ok").split_whitespace().collect::<Vec<_>>(), ["AI", "技术", "ok"]);
         assert_eq!(index_text("我").trim(), "我");
     }
 
@@ -300,18 +254,9 @@ mod tests {
     fn library() -> Store {
         let mut store = Store::open_in_memory().unwrap();
         let articles = [
-            (
-                "Spring planting begins",
-                "Farmers in the valley started planting rice on Monday, officials said.",
-            ),
-            (
-                "古籍保护工作取得进展",
-                "市图书馆今年完成了三百部古籍的修复工作，文献保护中心表示将继续推进。",
-            ),
-            (
-                "Harbour reopens",
-                "The harbour reopened after the storm; ferries resumed their studies of tides.",
-            ),
+            ("Spring planting begins", "Farmers in the valley started planting rice on Monday, officials said."),
+            ("古籍保护工作取得进展", "市图书馆今年完成了三百部古籍的修复工作，文献保护中心表示将继续推进。"),
+            ("Harbour reopens", "The harbour reopened after the storm; ferries resumed their studies of tides."),
         ];
         for (title, body) in articles {
             store.add_article(&draft(title, None, body)).unwrap();
@@ -328,10 +273,7 @@ mod tests {
         let (s, e) = hits[0].highlights[0];
         let marked: String = hits[0].snippet.chars().skip(s).take(e - s).collect();
         assert_eq!(marked, "planting");
-        assert_eq!(
-            store.search("Study", 10).unwrap()[0].title,
-            "Harbour reopens"
-        );
+        assert_eq!(store.search("Study", 10).unwrap()[0].title, "Harbour reopens");
     }
 
     #[test]
@@ -345,10 +287,7 @@ mod tests {
         assert!(store.search("古书", 10).unwrap().is_empty());
         let hit = &store.search("修复", 10).unwrap()[0];
         let (s, e) = hit.highlights[0];
-        assert_eq!(
-            hit.snippet.chars().skip(s).take(e - s).collect::<String>(),
-            "修复"
-        );
+        assert_eq!(hit.snippet.chars().skip(s).take(e - s).collect::<String>(), "修复");
     }
 
     #[test]
@@ -369,9 +308,7 @@ mod tests {
             "''",
             "\u{0}",
         ] {
-            store
-                .search(query, 10)
-                .unwrap_or_else(|e| panic!("{query:?}: {e}"));
+            store.search(query, 10).unwrap_or_else(|e| panic!("{query:?}: {e}"));
         }
     }
 }

@@ -18,12 +18,8 @@ pub struct ReadingState {
 impl Store {
     /// A setting's value, or `None` when it was never set.
     pub fn setting(&self, key: &str) -> Result<Option<serde_json::Value>, StoreError> {
-        let raw: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()?;
+        let raw: Option<String> =
+            self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?;
         // A value that no longer parses is treated as unset rather than blocking start-up.
         Ok(raw.and_then(|r| serde_json::from_str(&r).ok()))
     }
@@ -41,17 +37,9 @@ impl Store {
     pub fn reading_state(&self, id: &ArticleId) -> Result<Option<ReadingState>, StoreError> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT position, progress, opened FROM reading_state WHERE article_id = ?1",
-                [&id.0],
-                |r| {
-                    Ok(ReadingState {
-                        position: r.get::<_, i64>(0)? as usize,
-                        progress: r.get(1)?,
-                        opened: r.get(2)?,
-                    })
-                },
-            )
+            .query_row("SELECT position, progress, opened FROM reading_state WHERE article_id = ?1", [&id.0], |r| {
+                Ok(ReadingState { position: r.get::<_, i64>(0)? as usize, progress: r.get(1)?, opened: r.get(2)? })
+            })
             .optional()?)
     }
 
@@ -62,11 +50,7 @@ impl Store {
         position: usize,
         progress: f64,
     ) -> Result<ReadingState, StoreError> {
-        let state = ReadingState {
-            position,
-            progress: progress.clamp(0.0, 1.0),
-            opened: now(),
-        };
+        let state = ReadingState { position, progress: progress.clamp(0.0, 1.0), opened: now() };
         let changed = self.conn.execute(
             "INSERT INTO reading_state (article_id, position, progress, opened) \
              SELECT id, ?2, ?3, ?4 FROM articles WHERE id = ?1 AND removed IS NULL \
@@ -90,35 +74,20 @@ mod tests {
     fn settings_round_trip() {
         let mut store = Store::open_in_memory().unwrap();
         assert_eq!(store.setting("reader").unwrap(), None);
-        store
-            .set_setting("reader", &json!({"fontSize": 20}))
-            .unwrap();
-        store
-            .set_setting("reader", &json!({"fontSize": 22}))
-            .unwrap();
-        assert_eq!(
-            store.setting("reader").unwrap(),
-            Some(json!({"fontSize": 22}))
-        );
+        store.set_setting("reader", &json!({"fontSize": 20})).unwrap();
+        store.set_setting("reader", &json!({"fontSize": 22})).unwrap();
+        assert_eq!(store.setting("reader").unwrap(), Some(json!({"fontSize": 22})));
     }
 
     #[test]
     fn reading_state_round_trips_and_needs_an_article() {
         let mut store = Store::open_in_memory().unwrap();
-        let AddOutcome::Added(id) = store.add_article(&draft("T", None, "Body text.")).unwrap()
-        else {
-            panic!()
-        };
+        let AddOutcome::Added(id) = store.add_article(&draft("T", None, "Body text.")).unwrap() else { panic!() };
         assert_eq!(store.reading_state(&id).unwrap(), None);
         store.save_reading_state(&id, 5, 1.5).unwrap();
         let state = store.reading_state(&id).unwrap().unwrap();
         assert_eq!((state.position, state.progress), (5, 1.0));
-        assert_eq!(
-            store.list_articles(Default::default()).unwrap()[0].progress,
-            1.0
-        );
-        assert!(store
-            .save_reading_state(&ArticleId("nope".into()), 0, 0.0)
-            .is_err());
+        assert_eq!(store.list_articles(Default::default()).unwrap()[0].progress, 1.0);
+        assert!(store.save_reading_state(&ArticleId("nope".into()), 0, 0.0).is_err());
     }
 }

@@ -8,29 +8,19 @@ impl Store {
     /// duplicates merged). Tags no article uses any more are deleted.
     pub fn set_tags(&mut self, id: &ArticleId, tags: &[String]) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
-        let exists: bool = tx.query_row(
-            "SELECT count(*) FROM articles WHERE id = ?1",
-            [&id.0],
-            |r| r.get(0),
-        )?;
+        let exists: bool = tx.query_row("SELECT count(*) FROM articles WHERE id = ?1", [&id.0], |r| r.get(0))?;
         if !exists {
             return Err(StoreError::NotFound(id.0.clone()));
         }
         tx.execute("DELETE FROM article_tags WHERE article_id = ?1", [&id.0])?;
         for tag in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
-            tx.execute(
-                "INSERT INTO tags (name) VALUES (?1) ON CONFLICT(name) DO NOTHING",
-                [tag],
-            )?;
+            tx.execute("INSERT INTO tags (name) VALUES (?1) ON CONFLICT(name) DO NOTHING", [tag])?;
             tx.execute(
                 "INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT ?1, id FROM tags WHERE name = ?2",
                 params![id.0, tag],
             )?;
         }
-        tx.execute(
-            "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)",
-            [],
-        )?;
+        tx.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)", [])?;
         tx.commit()?;
         Ok(())
     }
@@ -54,28 +44,10 @@ mod tests {
     #[test]
     fn tags_are_set_listed_and_cleaned_up() {
         let mut store = Store::open_in_memory().unwrap();
-        let AddOutcome::Added(id) = store.add_article(&draft("T", None, "Body.")).unwrap() else {
-            panic!()
-        };
-        store
-            .set_tags(
-                &id,
-                &[
-                    "Policy".into(),
-                    " policy ".into(),
-                    "".into(),
-                    "Bridges".into(),
-                ],
-            )
-            .unwrap();
-        assert_eq!(
-            store.tags().unwrap(),
-            vec![("Bridges".into(), 1), ("Policy".into(), 1)]
-        );
-        assert_eq!(
-            store.list_articles(Default::default()).unwrap()[0].tags,
-            ["Bridges", "Policy"]
-        );
+        let AddOutcome::Added(id) = store.add_article(&draft("T", None, "Body.")).unwrap() else { panic!() };
+        store.set_tags(&id, &["Policy".into(), " policy ".into(), "".into(), "Bridges".into()]).unwrap();
+        assert_eq!(store.tags().unwrap(), vec![("Bridges".into(), 1), ("Policy".into(), 1)]);
+        assert_eq!(store.list_articles(Default::default()).unwrap()[0].tags, ["Bridges", "Policy"]);
         store.set_tags(&id, &[]).unwrap();
         assert!(store.tags().unwrap().is_empty());
     }
