@@ -22,5 +22,6 @@ pub mod text;
 pub mod timeline;
 
 mod library;
+mod samples;
 
 pub use library::{AddStatus, Added, ArticleView, Error, Library, LIBRARY_ENV};

@@ -192,6 +192,11 @@ impl Library {
         Ok(self.store.restore_article(id)?)
     }
 
+    /// Deletes an article for good, at once.
+    pub fn delete(&mut self, id: &ArticleId) -> Result<(), Error> {
+        Ok(self.store.delete_article(id)?)
+    }
+
     /// Deletes removed articles for good.
     pub fn purge_removed(&mut self) -> Result<usize, Error> {
         Ok(self.store.purge_removed()?)
@@ -200,6 +205,11 @@ impl Library {
     /// An image: its media type and bytes.
     pub fn asset(&self, sha256: &str) -> Result<Option<(String, Vec<u8>)>, Error> {
         Ok(self.store.asset(sha256)?)
+    }
+
+    /// A stored image's size in bytes.
+    pub fn asset_size(&self, sha256: &str) -> Result<Option<usize>, Error> {
+        Ok(self.store.asset_size(sha256)?)
     }
 
     /// A setting, or `None` when never set.

@@ -95,6 +95,12 @@ pub fn load_file(path: &Path) -> Result<Draft, IngestError> {
     finish(draft, &path.display().to_string())
 }
 
+/// Extracts an article from HTML held in memory; `origin` names it in errors.
+pub fn extract_html(html: &str, origin: &str) -> Result<Document, IngestError> {
+    crate::extract::html(html, None)
+        .map_err(|e| IngestError::Extract { origin: origin.to_string(), reason: e.to_string() })
+}
+
 /// Checks that a draft says something, and fills in what can be derived.
 pub(crate) fn finish(mut draft: Draft, origin: &str) -> Result<Draft, IngestError> {
     let doc = &mut draft.document;

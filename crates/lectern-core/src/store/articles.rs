@@ -224,10 +224,23 @@ impl Store {
     /// Deletes removed articles for good, with their index entries and any images no other
     /// article uses. Returns how many articles went.
     pub fn purge_removed(&mut self) -> Result<usize, StoreError> {
+        self.purge("SELECT key FROM articles WHERE removed IS NOT NULL", [])
+    }
+
+    /// Deletes one article for good, at once (no undo).
+    pub fn delete_article(&mut self, id: &ArticleId) -> Result<(), StoreError> {
+        match self.purge("SELECT key FROM articles WHERE id = ?1", [&id.0])? {
+            0 => Err(StoreError::NotFound(id.0.clone())),
+            _ => Ok(()),
+        }
+    }
+
+    /// Deletes the articles the query selects (by key), and images left unused.
+    fn purge(&mut self, select_keys: &str, params: impl rusqlite::Params) -> Result<usize, StoreError> {
         let tx = self.conn.transaction()?;
         let keys: Vec<i64> = {
-            let mut stmt = tx.prepare("SELECT key FROM articles WHERE removed IS NOT NULL")?;
-            let keys = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+            let mut stmt = tx.prepare(select_keys)?;
+            let keys = stmt.query_map(params, |r| r.get(0))?.collect::<Result<_, _>>()?;
             keys
         };
         for key in &keys {
@@ -384,6 +397,7 @@ pub(crate) mod tests {
 
         store.remove_article(&id).unwrap();
         assert_eq!(store.purge_removed().unwrap(), 1);
+        assert!(store.delete_article(&id).is_err());
         assert!(store.restore_article(&id).is_err());
         assert!(store.asset(&asset.sha256).unwrap().is_none(), "unused images go with the article");
     }

@@ -1,0 +1,82 @@
+//! The command line, as clap reads it.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Read and study downloaded web articles offline.
+#[derive(Debug, Parser)]
+#[command(name = "lectern", version, about, long_about = None)]
+pub struct Args {
+    /// The library folder [default: $LECTERN_LIBRARY, else the platform data folder]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub library: Option<PathBuf>,
+
+    /// Print exactly one JSON document on standard output
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add articles from URLs or files (.html, .htm, .md, .txt)
+    Add {
+        /// URLs or file paths
+        #[arg(required = true, value_name = "SOURCE")]
+        sources: Vec<String>,
+    },
+    /// List the articles in the library
+    List {
+        /// Sort order
+        #[arg(long, value_enum, default_value_t = SortArg::Added)]
+        sort: SortArg,
+    },
+    /// Show one article (id or unique id prefix)
+    Show {
+        /// The article
+        id: String,
+    },
+    /// Search titles, bylines, text and notes
+    Search {
+        /// Words to look for (English inflections and two-character Chinese words match)
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// At most this many results
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Remove an article for good
+    Rm {
+        /// The article
+        id: String,
+    },
+    /// Extract an article from a file without adding it to a library
+    Extract {
+        /// An .html, .htm, .md or .txt file
+        file: PathBuf,
+        /// The address the file was saved from (recorded as the article's URL)
+        #[arg(long)]
+        url: Option<String>,
+    },
+    /// Add the sample articles that ship with Lectern
+    Samples,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SortArg {
+    Added,
+    Published,
+    Title,
+}
+
+impl From<SortArg> for lectern_core::store::Sort {
+    fn from(sort: SortArg) -> Self {
+        match sort {
+            SortArg::Added => Self::Added,
+            SortArg::Published => Self::Published,
+            SortArg::Title => Self::Title,
+        }
+    }
+}

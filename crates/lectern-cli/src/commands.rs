@@ -1,0 +1,92 @@
+//! One function per subcommand, each a few lines over the core.
+
+use crate::args::{Args, Command};
+use crate::render::{self, Output};
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use lectern_core::{ingest, Library};
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let out = Output { json: args.json };
+    match args.command {
+        Command::Extract { file, url } => extract(&out, &file, url.as_deref()),
+        command => {
+            let dir = match args.library {
+                Some(dir) => dir,
+                None => Library::default_dir()?,
+            };
+            let mut library = Library::open(&dir)?;
+            match command {
+                Command::Add { sources } => add(&out, &mut library, &sources),
+                Command::List { sort } => out.print(&render::list(&library.list(sort.into())?)),
+                Command::Show { id } => {
+                    let id = library.resolve(&id)?;
+                    let view = library.open_article(&id)?;
+                    out.print(&render::show(Some(&id), &view.article.document, |sha| {
+                        library.asset_size(sha).ok().flatten()
+                    }))
+                }
+                Command::Search { query, limit } => {
+                    out.print(&render::search(&library.search(&query.join(" "), limit)?))
+                }
+                Command::Rm { id } => {
+                    let id = library.resolve(&id)?;
+                    library.delete(&id)?;
+                    out.print(&render::removed(&id))
+                }
+                Command::Samples => {
+                    let added = library.add_samples()?;
+                    out.print(&render::added(&added))
+                }
+                Command::Extract { .. } => unreachable!("handled above"),
+            }
+        }
+    }
+}
+
+/// Adds each source in turn; a failure is reported and the others still go in.
+fn add(out: &Output, library: &mut Library, sources: &[String]) -> Result<ExitCode> {
+    let bar = progress_bar(sources.len());
+    let mut added = Vec::new();
+    let mut failed = 0;
+    for source in sources {
+        bar.set_message(source.clone());
+        match library.add(source) {
+            Ok(result) => added.push(result),
+            Err(error) => {
+                failed += 1;
+                bar.suspend(|| eprintln!("lectern: {error}"));
+            }
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    out.print(&render::added(&added))?;
+    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// A progress bar on a terminal when there is more than one source; hidden otherwise, so
+/// scripts and pipes see clean output.
+fn progress_bar(len: usize) -> ProgressBar {
+    if len < 2 || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}").expect("valid template").progress_chars("█▉ "),
+    );
+    bar
+}
+
+fn extract(out: &Output, file: &std::path::Path, url: Option<&str>) -> Result<ExitCode> {
+    let mut draft = ingest::load_file(file)?;
+    if let Some(url) = url {
+        let url = url::Url::parse(url).with_context(|| format!("invalid --url `{url}`"))?;
+        draft.document.meta.url = Some(url.to_string());
+    }
+    let sizes: std::collections::HashMap<_, _> =
+        draft.assets.iter().map(|a| (a.sha256.clone(), a.bytes.len())).collect();
+    out.print(&render::show(None, &draft.document, |sha| sizes.get(sha).copied()))
+}

@@ -1,0 +1,129 @@
+//! What each subcommand prints: the JSON shapes of DESIGN §4, or tidy text for people.
+
+use anyhow::Result;
+use lectern_core::document::Document;
+use lectern_core::store::{ArticleId, ArticleSummary, SearchHit};
+use lectern_core::{AddStatus, Added};
+use serde_json::{json, Value};
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::process::ExitCode;
+
+/// Something to print: its JSON form and its human form.
+pub struct Rendered {
+    json: Value,
+    human: String,
+}
+
+/// Where output goes, and in which form.
+pub struct Output {
+    pub json: bool,
+}
+
+impl Output {
+    pub fn print(&self, rendered: &Rendered) -> Result<ExitCode> {
+        let mut stdout = std::io::stdout().lock();
+        if self.json {
+            serde_json::to_writer_pretty(&mut stdout, &rendered.json)?;
+            writeln!(stdout)?;
+        } else {
+            write!(stdout, "{}", rendered.human)?;
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+/// The first eight characters of an id: enough to tell articles apart, and accepted back.
+fn short(id: &ArticleId) -> &str {
+    id.0.get(..8).unwrap_or(&id.0)
+}
+
+pub fn added(added: &[Added]) -> Rendered {
+    let json = added.iter().map(|a| json!({"id": a.id, "title": a.title, "status": a.status})).collect();
+    let mut human = String::new();
+    for a in added {
+        let status = match a.status {
+            AddStatus::Added => "added ",
+            AddStatus::Exists => "exists",
+        };
+        let _ = writeln!(human, "{status}  {}  {}", short(&a.id), a.title);
+    }
+    Rendered { json: Value::Array(json), human }
+}
+
+pub fn list(articles: &[ArticleSummary]) -> Rendered {
+    let json = articles
+        .iter()
+        .map(|a| {
+            json!({"id": a.id, "title": a.title, "source": a.source, "published": a.published, "added": a.added, "words": a.words})
+        })
+        .collect();
+    let mut human = String::new();
+    if articles.is_empty() {
+        human.push_str("The library is empty. Add articles with `lectern add URL|FILE…`.\n");
+    }
+    for a in articles {
+        let date = a.published.as_deref().map(|p| p.get(..10).unwrap_or(p)).unwrap_or("          ");
+        let source = a.source.as_deref().map(|s| format!("  · {s}")).unwrap_or_default();
+        let _ = writeln!(human, "{}  {date}  {:>6} words  {}{source}", short(&a.id), a.words, a.title);
+    }
+    Rendered { json: Value::Array(json), human }
+}
+
+/// `show` and `extract`: the article's metadata and text. `size` gives a stored image's size.
+pub fn show(id: Option<&ArticleId>, doc: &Document, size: impl Fn(&str) -> Option<usize>) -> Rendered {
+    let meta = &doc.meta;
+    let text = doc.text();
+    let words = lectern_core::text::count_words(&text);
+    let images: Vec<Value> = doc
+        .images()
+        .map(|img| json!({"url": img.src, "sha256": img.sha256, "bytes": img.sha256.as_deref().and_then(&size)}))
+        .collect();
+    let json = json!({
+        "id": id,
+        "url": meta.url.as_ref().or(meta.canonical_url.as_ref()),
+        "title": meta.title,
+        "byline": meta.byline,
+        "source": meta.source,
+        "site_name": meta.site_name,
+        "published": meta.published,
+        "language": meta.language,
+        "breadcrumbs": meta.breadcrumbs,
+        "headings": doc.headings(),
+        "text": text,
+        "words": words,
+        "images": images,
+    });
+
+    let mut human = format!("{}\n", meta.title);
+    let mut line = |label: &str, value: Option<&str>| {
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            let _ = writeln!(human, "{label:>10}: {value}");
+        }
+    };
+    line("by", meta.byline.as_deref());
+    line("source", meta.source.as_deref().or(meta.site_name.as_deref()));
+    line("published", meta.published.as_deref());
+    line("language", meta.language.as_deref());
+    line("location", Some(&meta.breadcrumbs.join(" › ")));
+    line("url", meta.url.as_deref().or(meta.canonical_url.as_deref()));
+    let minutes = lectern_core::text::reading_minutes(words);
+    let _ = writeln!(human, "{:>10}: {words} ({minutes} min read)\n\n{text}", "words");
+    Rendered { json, human }
+}
+
+pub fn search(hits: &[SearchHit]) -> Rendered {
+    let json = hits.iter().map(|h| json!({"id": h.id, "title": h.title, "snippet": h.snippet})).collect();
+    let mut human = String::new();
+    if hits.is_empty() {
+        human.push_str("No matches.\n");
+    }
+    for h in hits {
+        let _ = writeln!(human, "{}  {}\n          {}", short(&h.id), h.title, h.snippet);
+    }
+    Rendered { json: Value::Array(json), human }
+}
+
+pub fn removed(id: &ArticleId) -> Rendered {
+    Rendered { json: json!({"id": id, "removed": true}), human: format!("removed {id}\n") }
+}

@@ -1,0 +1,139 @@
+//! Library benchmark: add 10,000 generated articles from local files, then search.
+//!
+//! Targets (issue "Foundation"): adding ≥ 300 articles/s; search p95 ≤ 10 ms at 10,000
+//! articles. Run with `cargo bench -p lectern-core --bench library` (or `make bench`);
+//! `LECTERN_BENCH_ARTICLES` changes the count.
+
+use lectern_core::Library;
+use std::time::{Duration, Instant};
+
+/// Vocabulary for the generated articles: common news words, so searches have realistic
+/// posting-list lengths, and a Chinese run so the bigram index is exercised too.
+const WORDS: &[&str] = &[
+    "council",
+    "river",
+    "bridge",
+    "budget",
+    "planting",
+    "harbour",
+    "ferry",
+    "library",
+    "station",
+    "school",
+    "market",
+    "county",
+    "director",
+    "engineer",
+    "volunteers",
+    "restoration",
+    "storm",
+    "season",
+    "farmers",
+    "village",
+    "museum",
+    "report",
+    "officials",
+    "weekend",
+    "spring",
+    "winter",
+    "repairs",
+    "timetable",
+    "residents",
+    "project",
+    "funding",
+];
+const CHINESE: &[&str] = &["古籍修复", "城市书房", "图书馆", "志愿者", "数字化", "文献保护", "新闻中心", "本地要闻"];
+
+/// A small deterministic generator (xorshift), so every run writes the same corpus.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 as usize
+    }
+    fn word(&mut self) -> &'static str {
+        WORDS[self.next() % WORDS.len()]
+    }
+}
+
+fn article(i: usize, rng: &mut Rng) -> (String, String) {
+    let mut text = format!("Article {i}: the {} {}\n\n", rng.word(), rng.word());
+    for p in 0..6 {
+        let mut paragraph = String::new();
+        for w in 0..60 {
+            paragraph.push_str(rng.word());
+            paragraph.push(if w % 12 == 11 { '.' } else { ' ' });
+        }
+        if p % 3 == 0 {
+            paragraph.push_str(CHINESE[rng.next() % CHINESE.len()]);
+        }
+        text.push_str(&format!("{paragraph} (ref {i}-{p})\n\n"));
+    }
+    (format!("article-{i:05}.txt"), text)
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn main() {
+    let count: usize = std::env::var("LECTERN_BENCH_ARTICLES").ok().and_then(|n| n.parse().ok()).unwrap_or(10_000);
+    let dir = tempfile::tempdir().unwrap();
+    let files = dir.path().join("files");
+    std::fs::create_dir(&files).unwrap();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let paths: Vec<String> = (0..count)
+        .map(|i| {
+            let (name, text) = article(i, &mut rng);
+            let path = files.join(name);
+            std::fs::write(&path, text).unwrap();
+            path.to_string_lossy().into_owned()
+        })
+        .collect();
+
+    let mut library = Library::open(&dir.path().join("library")).unwrap();
+    let start = Instant::now();
+    for path in &paths {
+        library.add(path).unwrap();
+    }
+    let elapsed = start.elapsed();
+    let rate = count as f64 / elapsed.as_secs_f64();
+    println!(
+        "add: {count} articles from local files in {:.2} s = {rate:.0} articles/s (target ≥ 300)",
+        elapsed.as_secs_f64()
+    );
+
+    let queries = [
+        "river",
+        "planting",
+        "budget council",
+        "harbour ferry timetable",
+        "古籍",
+        "图书馆",
+        "restor",
+        "volunteers spring",
+        "ref 4711",
+        "museum",
+    ];
+    let mut times = Vec::new();
+    for round in 0..30 {
+        for q in queries {
+            let t = Instant::now();
+            let hits = library.search(q, 20).unwrap();
+            times.push(t.elapsed());
+            if round == 0 {
+                assert!(!hits.is_empty() || q == "ref 4711", "no hits for {q}");
+            }
+        }
+    }
+    times.sort();
+    println!(
+        "search: {} queries over {count} articles: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms (target p95 ≤ 10 ms)",
+        times.len(),
+        percentile(&times, 0.5).as_secs_f64() * 1e3,
+        percentile(&times, 0.95).as_secs_f64() * 1e3,
+        times.last().unwrap().as_secs_f64() * 1e3
+    );
+}
