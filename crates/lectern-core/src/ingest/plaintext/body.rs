@@ -76,15 +76,17 @@ fn continues(line: &str, next: &str, wrap: Option<usize>) -> bool {
     }
     match wrap {
         // A greedy wrapper breaks a line only when the next word would not fit; a line that
-        // had room for it was broken by its author (a heading, a caption, a list).
+        // had room for it was broken by its author (a heading, a caption, a list). Text
+        // wrapped by hand is less exact, hence a tenth of the width as slack.
         Some(wrap) => {
+            let limit = wrap - wrap / 10;
             // In CJK text the next "word" is one character, with no space before it, and a
             // line may stop a character short because punctuation cannot open a line.
             if next.starts_with(is_wide) {
-                return width(line) + 4 > wrap;
+                return width(line) + 4 > limit;
             }
             let first_word = next.split_whitespace().next().unwrap_or("");
-            width(line) + 1 + width(first_word) > wrap
+            width(line) + 1 + width(first_word) > limit
         }
         // Unwrapped text keeps one paragraph per line; only a line that plainly continues
         // in lower case is a paragraph broken in copying.
@@ -165,8 +167,16 @@ pub(super) fn is_heading_like(line: &str) -> bool {
     let words = words.trim();
     let cjk = words.chars().filter(|&c| is_cjk(c)).count();
     let latin_words = words.split_whitespace().count();
-    // Closing punctuation means a sentence, a quotation or a bracketed remark.
-    let closed = line.trim_end().ends_with(|c: char| SENTENCE_END.contains(&c) || CLOSERS.contains(&c) || ",，、".contains(c));
+    // Closing punctuation means a sentence, a quotation or a bracketed remark; but a title
+    // may end on a quoted term (`二、聚焦“一老一小”`, `修复师都是“慢功夫”`): numbered, or
+    // with the opening quote inside the line rather than at its start.
+    let enumerated = words.len() < line.trim().len();
+    let quoted_term = [('“', '”'), ('「', '」'), ('『', '』'), ('"', '"')]
+        .iter()
+        .any(|&(open, close)| line.ends_with(close) && line[..line.len() - close.len_utf8()].contains(open) && !line.starts_with(open));
+    let closed = line.trim_end().ends_with(|c: char| {
+        SENTENCE_END.contains(&c) || ",，、".contains(c) || (CLOSERS.contains(&c) && !enumerated && !quoted_term)
+    });
     // Titles are short.
     let short = if cjk * 2 >= words.chars().count() { cjk <= MAX_HEADING_CJK } else { latin_words <= MAX_HEADING_WORDS };
     // A sentence break inside means two sentences, a comma in Chinese a clause.
@@ -266,7 +276,7 @@ mod tests {
 
     #[test]
     fn heading_shapes() {
-        for line in ["Funding for the second phase", "一、项目进展", "II. Results", "（二）下一步工作", "What comes next"] {
+        for line in ["Funding for the second phase", "一、项目进展", "二、聚焦“一老一小”", "修复师都是“慢功夫”", "II. Results", "（二）下一步工作", "What comes next"] {
             assert!(is_heading_like(line), "{line}");
         }
         for line in [
