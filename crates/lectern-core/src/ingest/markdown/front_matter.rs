@@ -27,7 +27,9 @@ pub(super) fn apply(front_matter: &str, meta: &mut Metadata) {
             }
             continue;
         }
-        let Some(split) = trimmed.find([':', '=']) else { continue };
+        let Some(split) = trimmed.find([':', '=']) else {
+            continue;
+        };
         let key = trimmed[..split].trim().to_ascii_lowercase();
         pairs.push((key, value_of(&trimmed[split + 1..])));
     }
@@ -54,7 +56,12 @@ pub(super) fn apply(front_matter: &str, meta: &mut Metadata) {
 fn value_of(raw: &str) -> String {
     let raw = raw.trim();
     match raw.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
-        Some(list) => list.split(',').map(unquote).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "),
+        Some(list) => list
+            .split(',')
+            .map(unquote)
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
         None => unquote(raw),
     }
 }
@@ -62,7 +69,10 @@ fn value_of(raw: &str) -> String {
 fn unquote(value: &str) -> String {
     let value = value.trim();
     for quote in ['"', '\''] {
-        if let Some(inner) = value.strip_prefix(quote).and_then(|v| v.strip_suffix(quote)) {
+        if let Some(inner) = value
+            .strip_prefix(quote)
+            .and_then(|v| v.strip_suffix(quote))
+        {
             return inner.to_string();
         }
     }
@@ -79,7 +89,8 @@ fn web_url(value: &str) -> Option<String> {
 /// `zh-CN` → `zh`, `EN_us` → `en`.
 fn primary_subtag(value: &str) -> Option<String> {
     let tag = value.split(['-', '_']).next()?.trim().to_ascii_lowercase();
-    (tag.len() >= 2 && tag.len() <= 3 && tag.chars().all(|c| c.is_ascii_alphabetic())).then_some(tag)
+    (tag.len() >= 2 && tag.len() <= 3 && tag.chars().all(|c| c.is_ascii_alphabetic()))
+        .then_some(tag)
 }
 
 #[cfg(test)]
