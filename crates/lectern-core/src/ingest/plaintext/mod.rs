@@ -210,6 +210,18 @@ mod tests {
     }
 
     #[test]
+    fn source_lines_below_the_header_stay_in_the_body() {
+        let doc = parse(
+            "Bridge opens\nDate: 2022-03-14\nThe bridge opened.\n\nSource: the bureau's 2021 annual report, page 12.\n",
+        );
+        assert_eq!(doc.meta.published.as_deref(), Some("2022-03-14"));
+        assert_eq!(doc.meta.source, None);
+        assert!(doc
+            .text()
+            .contains("Source: the bureau's 2021 annual report"));
+    }
+
+    #[test]
     fn empty_and_chrome_only_input_gives_no_blocks() {
         assert!(parse("").blocks.is_empty());
         assert!(parse("【Print】【Close】\n\n   \nBack to top")
