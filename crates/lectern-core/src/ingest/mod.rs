@@ -79,11 +79,21 @@ pub fn load_file(path: &Path) -> Result<Draft, IngestError> {
         "html" | "htm" | "xhtml" => saved_page::load(path)?,
         "md" | "markdown" => {
             let text = read_text(path)?;
-            Draft { document: markdown::parse(&text), assets: Vec::new() }
+            // Relative image paths resolve against the file itself; only images inside its
+            // folder are read (see `local_files_under`).
+            let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            let base = Url::from_file_path(&absolute).ok();
+            let mut document = markdown::parse(&text, base.as_ref());
+            let folder = absolute.parent().unwrap_or(Path::new("."));
+            let assets = attach_images(&mut document, local_files_under(folder));
+            Draft { document, assets }
         }
         "txt" | "text" => {
             let text = read_text(path)?;
-            Draft { document: plaintext::parse(&text), assets: Vec::new() }
+            Draft {
+                document: plaintext::parse(&text),
+                assets: Vec::new(),
+            }
         }
         _ => {
             return Err(IngestError::UnsupportedFile {
