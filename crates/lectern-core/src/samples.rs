@@ -19,7 +19,7 @@ fn read(name: &str, text: &str) -> Result<Draft, Error> {
     let document: Document = if name.ends_with(".txt") {
         ingest::plaintext::parse(text)
     } else if name.ends_with(".md") {
-        ingest::markdown::parse(text)
+        ingest::markdown::parse(text, None)
     } else {
         ingest::extract_html(text, name)?
     };

@@ -90,10 +90,7 @@ pub fn load_file(path: &Path) -> Result<Draft, IngestError> {
         }
         "txt" | "text" => {
             let text = read_text(path)?;
-            Draft {
-                document: plaintext::parse(&text),
-                assets: Vec::new(),
-            }
+            Draft { document: plaintext::parse(&text), assets: Vec::new() }
         }
         _ => {
             return Err(IngestError::UnsupportedFile {

@@ -147,11 +147,13 @@ impl Store {
         let Some(expression) = match_expression(&terms) else {
             return Ok(Vec::new());
         };
-        // Title matches weigh most, then notes (the reader's own words), byline, body.
+        // Rank and cut inside FTS5 first, so the sort carries row ids, not article texts;
+        // `rank` is bm25 with the column weights set in the migration. Removed articles are
+        // rare (they are purged at start-up), so filtering them after the cut is fine.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT a.id, a.title, a.text FROM articles_fts f JOIN articles a ON a.key = f.rowid \
-             WHERE articles_fts MATCH ?1 AND a.removed IS NULL \
-             ORDER BY bm25(articles_fts, 10.0, 3.0, 1.0, 5.0) LIMIT ?2",
+            "SELECT a.id, a.title, a.text FROM \
+               (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2) f \
+             JOIN articles a ON a.key = f.rowid WHERE a.removed IS NULL ORDER BY f.rank",
         )?;
         let rows = stmt.query_map(params![expression, limit as i64], |row| {
             Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?))

@@ -56,12 +56,7 @@ pub(super) fn apply(front_matter: &str, meta: &mut Metadata) {
 fn value_of(raw: &str) -> String {
     let raw = raw.trim();
     match raw.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
-        Some(list) => list
-            .split(',')
-            .map(unquote)
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(", "),
+        Some(list) => list.split(',').map(unquote).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", "),
         None => unquote(raw),
     }
 }
@@ -69,10 +64,7 @@ fn value_of(raw: &str) -> String {
 fn unquote(value: &str) -> String {
     let value = value.trim();
     for quote in ['"', '\''] {
-        if let Some(inner) = value
-            .strip_prefix(quote)
-            .and_then(|v| v.strip_suffix(quote))
-        {
+        if let Some(inner) = value.strip_prefix(quote).and_then(|v| v.strip_suffix(quote)) {
             return inner.to_string();
         }
     }
@@ -89,8 +81,7 @@ fn web_url(value: &str) -> Option<String> {
 /// `zh-CN` → `zh`, `EN_us` → `en`.
 fn primary_subtag(value: &str) -> Option<String> {
     let tag = value.split(['-', '_']).next()?.trim().to_ascii_lowercase();
-    (tag.len() >= 2 && tag.len() <= 3 && tag.chars().all(|c| c.is_ascii_alphabetic()))
-        .then_some(tag)
+    (tag.len() >= 2 && tag.len() <= 3 && tag.chars().all(|c| c.is_ascii_alphabetic())).then_some(tag)
 }
 
 #[cfg(test)]
@@ -112,7 +103,10 @@ mod tests {
         assert_eq!(meta.site_name.as_deref(), Some("City Daily"));
 
         let mut meta = Metadata::default();
-        apply("title = \"古籍保护\"\nauthors = [\"李明\", \"王芳\"]\ncanonical_url = \"javascript:alert(1)\"", &mut meta);
+        apply(
+            "title = \"古籍保护\"\nauthors = [\"李明\", \"王芳\"]\ncanonical_url = \"javascript:alert(1)\"",
+            &mut meta,
+        );
         assert_eq!(meta.title, "古籍保护");
         assert_eq!(meta.byline.as_deref(), Some("李明, 王芳"));
         assert_eq!(meta.canonical_url, None);

@@ -17,10 +17,8 @@ use url::Url;
 
 /// Inline HTML elements whose content is code or markup, not text: it is skipped up to the
 /// closing tag.
-const RAW_TEXT_ELEMENTS: &[&str] = &[
-    "script", "style", "textarea", "title", "iframe", "noscript", "template", "xmp", "object",
-    "svg", "math",
-];
+const RAW_TEXT_ELEMENTS: &[&str] =
+    &["script", "style", "textarea", "title", "iframe", "noscript", "template", "xmp", "object", "svg", "math"];
 
 /// Parses a Markdown article into a document. `base` is the file's own `file://` URL (or
 /// the page's address), against which relative image paths are resolved.
@@ -39,19 +37,12 @@ pub fn parse(text: &str, base: Option<&Url>) -> Document {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
-    let mut builder = Builder {
-        base,
-        ..Builder::default()
-    };
+    let mut builder = Builder { base, ..Builder::default() };
     for event in Parser::new_ext(text, options) {
         builder.event(event);
     }
     builder.flush();
-    let Builder {
-        mut meta,
-        mut blocks,
-        ..
-    } = builder;
+    let Builder { mut meta, mut blocks, .. } = builder;
 
     // The title is shown once: as metadata. Without one in the front matter, the first
     // level-1 heading is the title; with one, a first heading repeating it is dropped.
@@ -60,10 +51,7 @@ pub fn parse(text: &str, base: Option<&Url>) -> Document {
         if let Some(at) = blocks.iter().position(is_h1) {
             meta.title = blocks.remove(at).text;
         }
-    } else if blocks
-        .first()
-        .is_some_and(|b| is_h1(b) && b.text.trim() == meta.title.trim())
-    {
+    } else if blocks.first().is_some_and(|b| is_h1(b) && b.text.trim() == meta.title.trim()) {
         blocks.remove(0);
     }
     Document { meta, blocks }
@@ -163,7 +151,8 @@ impl Builder<'_> {
         match tag {
             Tag::Paragraph => {
                 // A loose list item's first paragraph fills the item itself.
-                let empty_item = matches!(&self.current, Some(b) if matches!(b.kind, BlockKind::ListItem { .. }) && b.len == 0);
+                let empty_item =
+                    matches!(&self.current, Some(b) if matches!(b.kind, BlockKind::ListItem { .. }) && b.len == 0);
                 if !empty_item {
                     self.begin(self.prose_kind());
                 }
@@ -172,9 +161,7 @@ impl Builder<'_> {
                 let kind = if self.quote_depth > 0 {
                     BlockKind::Quote
                 } else {
-                    BlockKind::Heading {
-                        level: heading_level(level),
-                    }
+                    BlockKind::Heading { level: heading_level(level) }
                 };
                 self.begin(kind);
             }
@@ -226,23 +213,14 @@ impl Builder<'_> {
                 let href = self.link_target(&dest_url);
                 self.open_mark(href.map(|href| MarkKind::Link { href }));
             }
-            Tag::Image {
-                dest_url, title, ..
-            } => {
+            Tag::Image { dest_url, title, .. } => {
                 let src = self.image_source(&dest_url);
-                self.image = Some(OpenImage {
-                    src,
-                    title: title.to_string(),
-                    alt: String::new(),
-                });
+                self.image = Some(OpenImage { src, title: title.to_string(), alt: String::new() });
             }
             Tag::MetadataBlock(_) => self.in_front_matter = true,
             // Strikethrough has no mark (the text reads the same); definition lists read
             // as their paragraphs.
-            Tag::Strikethrough
-            | Tag::DefinitionList
-            | Tag::DefinitionListTitle
-            | Tag::DefinitionListDefinition => {}
+            Tag::Strikethrough | Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {}
         }
     }
 
@@ -283,21 +261,13 @@ impl Builder<'_> {
             }
             TagEnd::Table => {
                 if let Some(table) = self.table.take() {
-                    let text = table
-                        .rows
-                        .iter()
-                        .map(|row| row.join("\t"))
-                        .collect::<Vec<_>>()
-                        .join("\n");
-                    self.blocks
-                        .push(Block::new(BlockKind::Table { rows: table.rows }, text));
+                    let text = table.rows.iter().map(|row| row.join("\t")).collect::<Vec<_>>().join("\n");
+                    self.blocks.push(Block::new(BlockKind::Table { rows: table.rows }, text));
                 }
             }
-            TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::Link => self.close_mark(),
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Superscript | TagEnd::Subscript | TagEnd::Link => {
+                self.close_mark()
+            }
             TagEnd::Image => self.end_image(),
             TagEnd::MetadataBlock(_) => {
                 self.in_front_matter = false;
@@ -332,18 +302,12 @@ impl Builder<'_> {
         let tag = html.trim_start_matches('<').to_ascii_lowercase();
         match self.raw_text_until {
             Some(name) => {
-                if tag
-                    .strip_prefix('/')
-                    .is_some_and(|t| starts_with_element(t, name))
-                {
+                if tag.strip_prefix('/').is_some_and(|t| starts_with_element(t, name)) {
                     self.raw_text_until = None;
                 }
             }
             None => {
-                self.raw_text_until = RAW_TEXT_ELEMENTS
-                    .iter()
-                    .copied()
-                    .find(|name| starts_with_element(&tag, name))
+                self.raw_text_until = RAW_TEXT_ELEMENTS.iter().copied().find(|name| starts_with_element(&tag, name))
             }
         }
     }
@@ -370,12 +334,7 @@ impl Builder<'_> {
     fn begin(&mut self, kind: BlockKind) {
         self.flush();
         self.soft_break = false;
-        self.current = Some(OpenBlock {
-            kind,
-            text: String::new(),
-            len: 0,
-            marks: Vec::new(),
-        });
+        self.current = Some(OpenBlock { kind, text: String::new(), len: 0, marks: Vec::new() });
         if let Some(label) = self.footnote_label.take() {
             self.push_text(&format!("[{label}] "));
         }
@@ -389,11 +348,7 @@ impl Builder<'_> {
         let soft_break = std::mem::take(&mut self.soft_break);
         let block = self.open();
         // A new block does not start with the whitespace left over from a split.
-        let text = if block.len == 0 && !in_code {
-            text.trim_start()
-        } else {
-            text
-        };
+        let text = if block.len == 0 && !in_code { text.trim_start() } else { text };
         if soft_break && block.len > 0 {
             // Chinese wraps without spaces: a line break between two CJK characters is
             // nothing, elsewhere it is a space.
@@ -408,11 +363,7 @@ impl Builder<'_> {
     }
 
     fn open_mark(&mut self, kind: Option<MarkKind>) {
-        let start = if self.image.is_some() || self.table.is_some() {
-            0
-        } else {
-            self.open().len
-        };
+        let start = if self.image.is_some() || self.table.is_some() { 0 } else { self.open().len };
         self.marks.push((kind, start));
     }
 
@@ -427,11 +378,7 @@ impl Builder<'_> {
     fn add_mark(&mut self, kind: MarkKind, start: usize) {
         if let Some(block) = &mut self.current {
             if block.len > start {
-                block.marks.push(Mark {
-                    start,
-                    end: block.len,
-                    kind,
-                });
+                block.marks.push(Mark { start, end: block.len, kind });
             }
         }
     }
@@ -442,11 +389,7 @@ impl Builder<'_> {
         let Some(image) = self.image.take() else {
             return;
         };
-        let caption = if image.alt.trim().is_empty() {
-            image.title
-        } else {
-            image.alt
-        };
+        let caption = if image.alt.trim().is_empty() { image.title } else { image.alt };
         let caption = crate::text::normalize_space(&caption);
         match image.src {
             Some(src) if self.table.is_none() => {
@@ -460,23 +403,9 @@ impl Builder<'_> {
                 }
                 self.flush();
                 let alt = caption.clone();
-                self.blocks.push(Block::new(
-                    BlockKind::Figure {
-                        image: Image {
-                            src,
-                            alt,
-                            sha256: None,
-                        },
-                    },
-                    caption,
-                ));
+                self.blocks.push(Block::new(BlockKind::Figure { image: Image { src, alt, sha256: None } }, caption));
                 if let Some(kind) = kind {
-                    self.current = Some(OpenBlock {
-                        kind,
-                        text: String::new(),
-                        len: 0,
-                        marks: Vec::new(),
-                    });
+                    self.current = Some(OpenBlock { kind, text: String::new(), len: 0, marks: Vec::new() });
                     self.marks = open.into_iter().map(|(mark, _)| (mark, 0)).collect();
                 }
             }
@@ -495,11 +424,7 @@ impl Builder<'_> {
             }
             block.marks.retain(|m| m.start < m.end);
             if !block.text.trim().is_empty() {
-                self.blocks.push(Block {
-                    kind: block.kind,
-                    text: block.text,
-                    marks: block.marks,
-                });
+                self.blocks.push(Block { kind: block.kind, text: block.text, marks: block.marks });
             }
         }
     }
@@ -508,18 +433,14 @@ impl Builder<'_> {
     /// `mailto`. Anything else (`javascript:`, `data:`, a relative path in a local file)
     /// loses its mark and keeps its text.
     fn link_target(&self, dest: &str) -> Option<String> {
-        let url = Url::parse(dest)
-            .or_else(|_| self.base.ok_or(url::ParseError::EmptyHost)?.join(dest))
-            .ok()?;
+        let url = Url::parse(dest).or_else(|_| self.base.ok_or(url::ParseError::EmptyHost)?.join(dest)).ok()?;
         matches!(url.scheme(), "http" | "https" | "mailto").then(|| url.to_string())
     }
 
     /// An image address Lectern may fetch or read: web images, and files beside the
     /// Markdown file (the ingest step checks they stay inside its folder).
     fn image_source(&self, dest: &str) -> Option<String> {
-        let url = Url::parse(dest)
-            .or_else(|_| self.base.ok_or(url::ParseError::EmptyHost)?.join(dest))
-            .ok()?;
+        let url = Url::parse(dest).or_else(|_| self.base.ok_or(url::ParseError::EmptyHost)?.join(dest)).ok()?;
         matches!(url.scheme(), "http" | "https" | "file").then(|| url.to_string())
     }
 }
@@ -527,9 +448,7 @@ impl Builder<'_> {
 /// True when `tag` (lowercased, without `<`) opens the element `name`: `script>` or
 /// `script src=…`, but not `scripted`.
 fn starts_with_element(tag: &str, name: &str) -> bool {
-    tag.strip_prefix(name).is_some_and(|rest| {
-        rest.is_empty() || rest.starts_with(|c: char| !c.is_ascii_alphanumeric())
-    })
+    tag.strip_prefix(name).is_some_and(|rest| rest.is_empty() || rest.starts_with(|c: char| !c.is_ascii_alphanumeric()))
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -548,22 +467,14 @@ mod tests {
     use super::*;
 
     fn marks_of(block: &Block) -> Vec<(usize, usize, MarkKind)> {
-        block
-            .marks
-            .iter()
-            .map(|m| (m.start, m.end, m.kind.clone()))
-            .collect()
+        block.marks.iter().map(|m| (m.start, m.end, m.kind.clone())).collect()
     }
 
     /// No block text, alt text, caption or link target may carry markup or script.
     fn assert_no_markup(doc: &Document) {
         for block in &doc.blocks {
             for bad in ["<", ">", "script", "onerror", "javascript"] {
-                assert!(
-                    !block.text.to_lowercase().contains(bad),
-                    "{bad} in {:?}",
-                    block.text
-                );
+                assert!(!block.text.to_lowercase().contains(bad), "{bad} in {:?}", block.text);
                 for mark in &block.marks {
                     if let MarkKind::Link { href } = &mark.kind {
                         assert!(!href.to_lowercase().contains(bad), "{bad} in {href}");
@@ -590,32 +501,17 @@ mod tests {
                 BlockKind::Paragraph,
                 BlockKind::Heading { level: 2 },
                 BlockKind::Quote,
-                BlockKind::ListItem {
-                    ordered: false,
-                    depth: 0
-                },
-                BlockKind::ListItem {
-                    ordered: false,
-                    depth: 1
-                },
-                BlockKind::ListItem {
-                    ordered: true,
-                    depth: 0
-                },
+                BlockKind::ListItem { ordered: false, depth: 0 },
+                BlockKind::ListItem { ordered: false, depth: 1 },
+                BlockKind::ListItem { ordered: true, depth: 0 },
                 BlockKind::Preformatted,
-                BlockKind::Table {
-                    rows: vec![vec!["x".into(), "y".into()], vec!["1".into(), "2".into()]]
-                },
+                BlockKind::Table { rows: vec![vec!["x".into(), "y".into()], vec!["1".into(), "2".into()]] },
             ]
         );
         assert_eq!(doc.blocks[0].text, "Intro one two three.");
         assert_eq!(
             marks_of(&doc.blocks[0]),
-            [
-                (6, 9, MarkKind::Emphasis),
-                (10, 13, MarkKind::Strong),
-                (14, 19, MarkKind::Code)
-            ]
+            [(6, 9, MarkKind::Emphasis), (10, 13, MarkKind::Strong), (14, 19, MarkKind::Code)]
         );
         assert_eq!(doc.blocks[2].text, "Quoted line");
         assert_eq!(doc.blocks[6].text, "fn main() {}");
@@ -678,18 +574,15 @@ mod tests {
     #[test]
     fn images_become_figures_resolved_against_the_base() {
         let base = Url::parse("file:///notes/article.md").unwrap();
-        let doc = parse("Look:\n\n![A chart](images/chart.png \"Sales\")\n\nText ![](https://e.org/a.png \"Title only\") more", Some(&base));
-        let figures: Vec<(String, String)> = doc
-            .images()
-            .map(|i| (i.src.clone(), i.alt.clone()))
-            .collect();
+        let doc = parse(
+            "Look:\n\n![A chart](images/chart.png \"Sales\")\n\nText ![](https://e.org/a.png \"Title only\") more",
+            Some(&base),
+        );
+        let figures: Vec<(String, String)> = doc.images().map(|i| (i.src.clone(), i.alt.clone())).collect();
         assert_eq!(
             figures,
             [
-                (
-                    "file:///notes/images/chart.png".to_string(),
-                    "A chart".to_string()
-                ),
+                ("file:///notes/images/chart.png".to_string(), "A chart".to_string()),
                 ("https://e.org/a.png".to_string(), "Title only".to_string()),
             ]
         );
@@ -699,10 +592,7 @@ mod tests {
 
     #[test]
     fn front_matter_title_wins_and_is_not_repeated() {
-        let doc = parse(
-            "---\ntitle: Notes\ndate: 2022-03-14\n---\n\n# Notes\n\nBody.\n",
-            None,
-        );
+        let doc = parse("---\ntitle: Notes\ndate: 2022-03-14\n---\n\n# Notes\n\nBody.\n", None);
         assert_eq!(doc.meta.title, "Notes");
         assert_eq!(doc.meta.published.as_deref(), Some("2022-03-14"));
         assert_eq!(doc.text(), "Body.");

@@ -102,9 +102,7 @@ fn join(text: &mut String, next: &str) {
     let first = next.chars().next();
     let tight = match (last, first) {
         (Some(a), Some(b)) if is_wide(a) && is_wide(b) => true,
-        (Some('-'), Some(b)) => {
-            b.is_lowercase() && text.chars().rev().nth(1).is_some_and(char::is_alphabetic)
-        }
+        (Some('-'), Some(b)) => b.is_lowercase() && text.chars().rev().nth(1).is_some_and(char::is_alphabetic),
         _ => false,
     };
     if !tight {
@@ -128,10 +126,7 @@ pub(super) fn paragraphs(lines: &[Option<String>]) -> Vec<Paragraph> {
                 join(&mut paragraph.text, line);
                 paragraph.lines += 1;
             }
-            _ => out.push(Paragraph {
-                text: line.clone(),
-                lines: 1,
-            }),
+            _ => out.push(Paragraph { text: line.clone(), lines: 1 }),
         }
         open = matches!(lines.get(i + 1), Some(Some(next)) if continues(line, next, wrap));
     }
@@ -142,19 +137,13 @@ pub(super) fn paragraphs(lines: &[Option<String>]) -> Vec<Paragraph> {
 pub(super) fn blocks(paragraphs: &[Paragraph]) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     for (i, paragraph) in paragraphs.iter().enumerate() {
-        let after_paragraph = blocks
-            .last()
-            .is_some_and(|b| b.kind == BlockKind::Paragraph);
+        let after_paragraph = blocks.last().is_some_and(|b| b.kind == BlockKind::Paragraph);
         let before_paragraph = paragraphs.get(i + 1).is_some_and(|next| {
             ends_sentence(&next.text) && next.text.chars().count() > paragraph.text.chars().count()
         });
         // A heading stands between two paragraphs: something must precede it (it does not
         // open the body, where a deck or a dateline sits) and real prose must follow it.
-        if paragraph.lines == 1
-            && after_paragraph
-            && before_paragraph
-            && is_heading_like(&paragraph.text)
-        {
+        if paragraph.lines == 1 && after_paragraph && before_paragraph && is_heading_like(&paragraph.text) {
             blocks.push(Block::heading(2, paragraph.text.clone()));
         } else {
             blocks.push(Block::paragraph(paragraph.text.clone()));
@@ -182,33 +171,20 @@ pub(super) fn is_heading_like(line: &str) -> bool {
     // may end on a quoted term (`二、聚焦“一老一小”`, `修复师都是“慢功夫”`): numbered, or
     // with the opening quote inside the line rather than at its start.
     let enumerated = words.len() < line.trim().len();
-    let quoted_term = [('“', '”'), ('「', '」'), ('『', '』'), ('"', '"')]
-        .iter()
-        .any(|&(open, close)| {
-            line.ends_with(close)
-                && line[..line.len() - close.len_utf8()].contains(open)
-                && !line.starts_with(open)
-        });
+    let quoted_term = [('“', '”'), ('「', '」'), ('『', '』'), ('"', '"')].iter().any(|&(open, close)| {
+        line.ends_with(close) && line[..line.len() - close.len_utf8()].contains(open) && !line.starts_with(open)
+    });
     let closed = line.trim_end().ends_with(|c: char| {
-        SENTENCE_END.contains(&c)
-            || ",，、".contains(c)
-            || (CLOSERS.contains(&c) && !enumerated && !quoted_term)
+        SENTENCE_END.contains(&c) || ",，、".contains(c) || (CLOSERS.contains(&c) && !enumerated && !quoted_term)
     });
     // Titles are short.
-    let short = if cjk * 2 >= words.chars().count() {
-        cjk <= MAX_HEADING_CJK
-    } else {
-        latin_words <= MAX_HEADING_WORDS
-    };
+    let short =
+        if cjk * 2 >= words.chars().count() { cjk <= MAX_HEADING_CJK } else { latin_words <= MAX_HEADING_WORDS };
     // A sentence break inside means two sentences, a comma in Chinese a clause.
-    let inner_sentence = words.contains(['。', '！', '？', '，', '；'])
-        || words.contains(". ")
-        || words.contains("? ");
+    let inner_sentence = words.contains(['。', '！', '？', '，', '；']) || words.contains(". ") || words.contains("? ");
     // Captions look like headings: "(Photo: …)", "图为…", "▲…".
     // (Judged after the enumerator, so that "（二）" does not pass for a bracketed caption.)
-    let caption = CAPTION_STARTS
-        .iter()
-        .any(|start| words.to_lowercase().starts_with(start));
+    let caption = CAPTION_STARTS.iter().any(|start| words.to_lowercase().starts_with(start));
     // Speech: a line opening with a quotation mark or a dash, or naming a speaker.
     let speech = line.starts_with(['"', '“', '「', '『', '\'', '—', '–', '-', '―'])
         || SPEECH_VERBS.iter().any(|verb| lower.contains(verb));
@@ -237,16 +213,11 @@ mod tests {
     use super::*;
 
     fn lines(text: &str) -> Vec<Option<String>> {
-        text.lines()
-            .map(|l| (!l.trim().is_empty()).then(|| l.trim().to_string()))
-            .collect()
+        text.lines().map(|l| (!l.trim().is_empty()).then(|| l.trim().to_string())).collect()
     }
 
     fn texts(text: &str) -> Vec<String> {
-        paragraphs(&lines(text))
-            .into_iter()
-            .map(|p| p.text)
-            .collect()
+        paragraphs(&lines(text)).into_iter().map(|p| p.text).collect()
     }
 
     #[test]
@@ -295,10 +266,7 @@ mod tests {
 
     #[test]
     fn headings_stand_between_paragraphs() {
-        let para = |t: &str| Paragraph {
-            text: t.into(),
-            lines: 1,
-        };
+        let para = |t: &str| Paragraph { text: t.into(), lines: 1 };
         let body = [
             para("The council met on Tuesday to discuss the budget."),
             para("Funding for the second phase"),
@@ -306,10 +274,7 @@ mod tests {
             para("(Photo: the new bridge at dusk)"),
             para("Work resumes in June, when the river is low enough for the barges."),
         ];
-        let kinds: Vec<bool> = blocks(&body)
-            .iter()
-            .map(|b| matches!(b.kind, BlockKind::Heading { .. }))
-            .collect();
+        let kinds: Vec<bool> = blocks(&body).iter().map(|b| matches!(b.kind, BlockKind::Heading { .. })).collect();
         assert_eq!(kinds, [false, true, false, false, false]);
     }
 

@@ -8,9 +8,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Brackets and bullets that pages wrap their labels and links in (`【Print】`, `[打印本页]`).
-const WRAPPERS: &[char] = &[
-    '【', '】', '[', ']', '〔', '〕', '（', '）', '(', ')', '|', '丨', '｜', '·', '•', ' ',
-];
+const WRAPPERS: &[char] = &['【', '】', '[', ']', '〔', '〕', '（', '）', '(', ')', '|', '丨', '｜', '·', '•', ' '];
 
 /// What a source/date line tells about the article.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -51,10 +49,7 @@ pub(super) fn is_chrome(line: &str) -> bool {
     // Labelled chrome: the label alone identifies the line, whatever follows it
     // (`【Fonts: Small Big`, `Share to: WeChat Weibo`, `Views: 123`, `责任编辑：王芳`).
     let labelled = [FONT_LABELS, SHARE_LABELS, VIEW_LABELS, EDITOR_LABELS];
-    if labelled
-        .iter()
-        .any(|labels| after_label(core, labels).is_some())
-    {
+    if labelled.iter().any(|labels| after_label(core, labels).is_some()) {
         return true;
     }
     only_page_actions(line)
@@ -69,9 +64,7 @@ fn only_page_actions(line: &str) -> bool {
         rest = rest.replace(action, "");
     }
     rest.len() < before
-        && rest
-            .chars()
-            .all(|c| WRAPPERS.contains(&c) || c.is_whitespace() || "/、,，:：-—_".contains(c))
+        && rest.chars().all(|c| WRAPPERS.contains(&c) || c.is_whitespace() || "/、,，:：-—_".contains(c))
 }
 
 /// Reads a location trail (`Your locale: HOME > NEWS > Local`, `首页 > 新闻中心 > 本地要闻`)
@@ -83,35 +76,21 @@ pub(super) fn breadcrumb(line: &str) -> Option<Vec<String>> {
         None => (false, line),
     };
     let starts_at_home = HOME_WORDS.iter().any(|home| {
-        trail
-            .get(..home.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(home))
+        trail.get(..home.len()).is_some_and(|head| head.eq_ignore_ascii_case(home))
             && !trail[home.len()..].starts_with(|c: char| c.is_alphanumeric())
     });
     let arrows = trail.contains(TRAIL_SEPARATORS);
     // A slash separates steps only in a line that is clearly a trail; otherwise "and/or"
     // or a date like 2022/3/14 would make one.
     let steps: Vec<String> = if arrows {
-        trail
-            .split(TRAIL_SEPARATORS)
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(String::from)
-            .collect()
+        trail.split(TRAIL_SEPARATORS).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
     } else if labelled || starts_at_home {
-        trail
-            .split(['/', '／'])
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(String::from)
-            .collect()
+        trail.split(['/', '／']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
     } else {
         return None;
     };
     // Steps are link texts: short, and never sentences.
-    let step_like = |s: &String| {
-        s.chars().count() <= 30 && !s.contains(['。', '，', '！', '？', '!', '?', ';', '；'])
-    };
+    let step_like = |s: &String| s.chars().count() <= 30 && !s.contains(['。', '，', '！', '？', '!', '?', ';', '；']);
     if steps.is_empty() || !steps.iter().all(step_like) {
         return None;
     }
@@ -146,8 +125,7 @@ static META_LABELS: LazyLock<(Regex, Vec<(&'static str, Field)>)> = LazyLock::ne
     }
     labels.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     let alternation: Vec<String> = labels.iter().map(|(w, _)| regex::escape(w)).collect();
-    let re =
-        Regex::new(&format!(r"(?i)(?:{})\s*[:：]", alternation.join("|"))).expect("label pattern");
+    let re = Regex::new(&format!(r"(?i)(?:{})\s*[:：]", alternation.join("|"))).expect("label pattern");
     (re, labels)
 });
 
@@ -164,10 +142,8 @@ fn labels_in(line: &str) -> Vec<(Field, usize, usize)> {
         };
         let before = line[..m.start()].chars().next_back();
         let first = label.chars().next().unwrap_or(' ');
-        let glued =
-            before.is_some_and(|c| c.is_ascii_alphanumeric()) && first.is_ascii_alphabetic();
-        if glued && !(before.is_some_and(|c| c.is_ascii_lowercase()) && first.is_ascii_uppercase())
-        {
+        let glued = before.is_some_and(|c| c.is_ascii_alphanumeric()) && first.is_ascii_alphabetic();
+        if glued && !(before.is_some_and(|c| c.is_ascii_lowercase()) && first.is_ascii_uppercase()) {
             continue;
         }
         found.push((field, m.start(), m.end()));
@@ -193,17 +169,14 @@ pub(super) fn meta_line(line: &str) -> Option<MetaFields> {
     let mut fields = MetaFields::default();
     for (i, &(field, _, value_start)) in labels.iter().enumerate() {
         let value_end = labels.get(i + 1).map_or(core.len(), |next| next.1);
-        let value = core[value_start..value_end]
-            .trim_matches(|c: char| WRAPPERS.contains(&c) || c.is_whitespace());
+        let value = core[value_start..value_end].trim_matches(|c: char| WRAPPERS.contains(&c) || c.is_whitespace());
         if value.is_empty() {
             continue;
         }
         match field {
             Field::Source if fields.source.is_none() => fields.source = Some(value.to_string()),
             Field::Author if fields.byline.is_none() => fields.byline = Some(value.to_string()),
-            Field::Date if fields.published.is_none() => {
-                fields.published = published::normalize(value)
-            }
+            Field::Date if fields.published.is_none() => fields.published = published::normalize(value),
             _ => {}
         }
     }
@@ -239,29 +212,16 @@ mod tests {
     #[test]
     fn breadcrumbs_lose_their_label_and_accept_every_separator() {
         let cases: [(&str, &[&str]); 7] = [
-            (
-                "Your locale: HOME > NEWS > Local",
-                &["HOME", "NEWS", "Local"],
-            ),
+            ("Your locale: HOME > NEWS > Local", &["HOME", "NEWS", "Local"]),
             ("Location:Home>World", &["Home", "World"]),
-            (
-                "首页 > 新闻中心 > 本地要闻",
-                &["首页", "新闻中心", "本地要闻"],
-            ),
+            ("首页 > 新闻中心 > 本地要闻", &["首页", "新闻中心", "本地要闻"]),
             ("当前位置：首页 > 新闻 > 本地", &["首页", "新闻", "本地"]),
-            (
-                "您的位置：首页＞政务公开＞通知公告",
-                &["首页", "政务公开", "通知公告"],
-            ),
+            ("您的位置：首页＞政务公开＞通知公告", &["首页", "政务公开", "通知公告"]),
             ("Home » Science › Space", &["Home", "Science", "Space"]),
             ("Location: Home / World / Asia", &["Home", "World", "Asia"]),
         ];
         for (line, want) in cases {
-            assert_eq!(
-                breadcrumb(line),
-                Some(want.iter().map(|s| s.to_string()).collect()),
-                "{line}"
-            );
+            assert_eq!(breadcrumb(line), Some(want.iter().map(|s| s.to_string()).collect()), "{line}");
         }
     }
 
@@ -281,50 +241,28 @@ mod tests {
 
     #[test]
     fn source_date_lines_in_every_spelling() {
-        let all = |s: &str, p: &str| MetaFields {
-            source: Some(s.into()),
-            published: Some(p.into()),
-            byline: None,
-        };
+        let all = |s: &str, p: &str| MetaFields { source: Some(s.into()), published: Some(p.into()), byline: None };
         assert_eq!(
             meta_line("Source: Zhejiang Daily Date: 2022-03-14 09:05:00"),
             Some(all("Zhejiang Daily", "2022-03-14T09:05:00"))
         );
-        assert_eq!(
-            meta_line("Source:Zhejiang DailyDate:2022-03-14"),
-            Some(all("Zhejiang Daily", "2022-03-14"))
-        );
+        assert_eq!(meta_line("Source:Zhejiang DailyDate:2022-03-14"), Some(all("Zhejiang Daily", "2022-03-14")));
         assert_eq!(
             meta_line("来源：浙江日报\u{3000}发布时间：2022-08-15 09:30:00"),
             Some(all("浙江日报", "2022-08-15T09:30:00"))
         );
-        assert_eq!(
-            meta_line("来源:宁波晚报 时间:2022年5月6日"),
-            Some(all("宁波晚报", "2022-05-06"))
-        );
+        assert_eq!(meta_line("来源:宁波晚报 时间:2022年5月6日"), Some(all("宁波晚报", "2022-05-06")));
         let author = meta_line("作者：李明").unwrap();
         assert_eq!(author.byline.as_deref(), Some("李明"));
         let date = meta_line("Updated: March 14, 2022").unwrap();
         assert_eq!(date.published.as_deref(), Some("2022-03-14"));
-        assert_eq!(
-            meta_line("2022-03-14 09:05 Source: Xinhua")
-                .unwrap()
-                .source
-                .as_deref(),
-            Some("Xinhua")
-        );
+        assert_eq!(meta_line("2022-03-14 09:05 Source: Xinhua").unwrap().source.as_deref(), Some("Xinhua"));
     }
 
     #[test]
     fn sentences_mentioning_sources_are_not_source_lines() {
-        assert_eq!(
-            meta_line("Sources close to the bureau said the plan would change."),
-            None
-        );
-        assert_eq!(
-            meta_line("The source: a report from 2021 that nobody read."),
-            None
-        );
+        assert_eq!(meta_line("Sources close to the bureau said the plan would change."), None);
+        assert_eq!(meta_line("The source: a report from 2021 that nobody read."), None);
         assert_eq!(meta_line("据来源：不详"), None);
     }
 
@@ -347,23 +285,14 @@ mod tests {
         ] {
             assert!(is_chrome(line), "{line}");
         }
-        for line in [
-            "Print shops reopened on Monday.",
-            "Close to 300 people attended.",
-            "字体设计大赛开幕",
-        ] {
+        for line in ["Print shops reopened on Monday.", "Close to 300 people attended.", "字体设计大赛开幕"] {
             assert!(!is_chrome(line), "{line}");
         }
     }
 
     #[test]
     fn dates_alone() {
-        for line in [
-            "March 2",
-            "2022-03-14 09:05",
-            "2022年3月14日 星期一",
-            "Monday, March 14, 2022",
-        ] {
+        for line in ["March 2", "2022-03-14 09:05", "2022年3月14日 星期一", "Monday, March 14, 2022"] {
             assert!(is_date_alone(line), "{line}");
         }
         for line in ["Mayor 12", "Phase 2", "II. Results", "March on"] {

@@ -49,29 +49,18 @@ pub fn parse(text: &str) -> Document {
     let mut meta = Metadata::default();
     read_header(&mut lines, &mut meta);
     let paragraphs = body::paragraphs(&lines);
-    Document {
-        meta,
-        blocks: body::blocks(&paragraphs),
-    }
+    Document { meta, blocks: body::blocks(&paragraphs) }
 }
 
 /// Pass 2: takes the trail, title and source/date lines out of the header, filling `meta`.
 /// Taken lines, and the navigation above them, become `None`.
 fn read_header(lines: &mut [Option<String>], meta: &mut Metadata) {
-    let header: Vec<usize> = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.is_some())
-        .map(|(i, _)| i)
-        .take(HEADER_LINES)
-        .collect();
+    let header: Vec<usize> =
+        lines.iter().enumerate().filter(|(_, l)| l.is_some()).map(|(i, _)| i).take(HEADER_LINES).collect();
     let text = |lines: &[Option<String>], i: usize| lines[i].clone().unwrap_or_default();
 
     // The trail sits at the top of the page, under at most a site name or a menu line.
-    let crumb_at = header
-        .iter()
-        .take(3)
-        .position(|&i| lines::breadcrumb(&text(lines, i)).is_some());
+    let crumb_at = header.iter().take(3).position(|&i| lines::breadcrumb(&text(lines, i)).is_some());
     if let Some(c) = crumb_at {
         meta.breadcrumbs = lines::breadcrumb(&text(lines, header[c])).unwrap_or_default();
         for &i in &header[..=c] {
@@ -83,13 +72,9 @@ fn read_header(lines: &mut [Option<String>], meta: &mut Metadata) {
     // The source/date line anchors the header: the title is the first substantial line
     // above it (lines above the title are the site's name or menus, and are dropped; a
     // line between title and source line is a deck and stays).
-    let meta_at = header
-        .iter()
-        .position(|&i| lines::meta_line(&text(lines, i)).is_some());
+    let meta_at = header.iter().position(|&i| lines::meta_line(&text(lines, i)).is_some());
     let title_at = match meta_at {
-        Some(m) => header[..m]
-            .iter()
-            .position(|&i| is_substantial(&text(lines, i))),
+        Some(m) => header[..m].iter().position(|&i| is_substantial(&text(lines, i))),
         // Without a source line, an opening line that reads as a headline (short, not a
         // sentence) is the title, provided the article goes on after it.
         None => header
@@ -114,10 +99,9 @@ fn read_header(lines: &mut [Option<String>], meta: &mut Metadata) {
         let line = text(lines, i);
         let fields = match lines::meta_line(&line) {
             Some(fields) => fields,
-            None if lines::is_date_alone(&line) => lines::MetaFields {
-                published: crate::published::normalize(&line),
-                ..Default::default()
-            },
+            None if lines::is_date_alone(&line) => {
+                lines::MetaFields { published: crate::published::normalize(&line), ..Default::default() }
+            }
             None => break,
         };
         meta.source = meta.source.take().or(fields.source);
@@ -163,9 +147,7 @@ mod tests {
         assert_eq!(doc.headings(), ["Funding for the second phase"]);
         assert_eq!(doc.blocks.len(), 4);
         let text = doc.text();
-        for chrome in [
-            "Fonts", "Views", "Editor", "Print", "Close", "Source", "HOME",
-        ] {
+        for chrome in ["Fonts", "Views", "Editor", "Print", "Close", "Source", "HOME"] {
             assert!(!text.contains(chrome), "{chrome} left in {text}");
         }
     }
@@ -191,14 +173,8 @@ mod tests {
         assert_eq!(doc.meta.byline.as_deref(), Some("李明"));
         assert_eq!(doc.meta.published.as_deref(), Some("2022-08-15T09:30:00"));
         assert_eq!(doc.headings(), ["一、项目进展"]);
-        assert_eq!(
-            doc.blocks[0].text,
-            "8月15日上午，城东新区二期工程全面开工。"
-        );
-        assert!(doc
-            .blocks
-            .iter()
-            .all(|b| !b.text.contains("打印") && !b.text.contains("字号")));
+        assert_eq!(doc.blocks[0].text, "8月15日上午，城东新区二期工程全面开工。");
+        assert!(doc.blocks.iter().all(|b| !b.text.contains("打印") && !b.text.contains("字号")));
     }
 
     #[test]
@@ -216,16 +192,12 @@ mod tests {
         );
         assert_eq!(doc.meta.published.as_deref(), Some("2022-03-14"));
         assert_eq!(doc.meta.source, None);
-        assert!(doc
-            .text()
-            .contains("Source: the bureau's 2021 annual report"));
+        assert!(doc.text().contains("Source: the bureau's 2021 annual report"));
     }
 
     #[test]
     fn empty_and_chrome_only_input_gives_no_blocks() {
         assert!(parse("").blocks.is_empty());
-        assert!(parse("【Print】【Close】\n\n   \nBack to top")
-            .blocks
-            .is_empty());
+        assert!(parse("【Print】【Close】\n\n   \nBack to top").blocks.is_empty());
     }
 }

@@ -25,16 +25,14 @@ pub(super) const BREADCRUMB_LABELS: &[&str] = &[
 ];
 
 /// First items that make an unlabelled line a trail (`首页 > 新闻中心 > 本地要闻`).
-pub(super) const HOME_WORDS: &[&str] =
-    &["home", "homepage", "home page", "首页", "主页", "网站首页"];
+pub(super) const HOME_WORDS: &[&str] = &["home", "homepage", "home page", "首页", "主页", "网站首页"];
 
 /// Separators between the steps of a trail. A slash is also accepted, but only when the
 /// trail is clearly one (labelled, or starting at a home word), since text is full of slashes.
 pub(super) const TRAIL_SEPARATORS: &[char] = &['>', '＞', '»', '›', '→', '〉'];
 
 /// Labels of the publisher or agency the page credits.
-pub(super) const SOURCE_LABELS: &[&str] =
-    &["source", "来源", "稿源", "信息来源", "文章来源", "出处"];
+pub(super) const SOURCE_LABELS: &[&str] = &["source", "来源", "稿源", "信息来源", "文章来源", "出处"];
 
 /// Labels of the publication date.
 pub(super) const DATE_LABELS: &[&str] = &[
@@ -58,16 +56,8 @@ pub(super) const DATE_LABELS: &[&str] = &[
 ];
 
 /// Labels of the author.
-pub(super) const AUTHOR_LABELS: &[&str] = &[
-    "author",
-    "authors",
-    "written by",
-    "reporter",
-    "by",
-    "作者",
-    "记者",
-    "撰稿",
-];
+pub(super) const AUTHOR_LABELS: &[&str] =
+    &["author", "authors", "written by", "reporter", "by", "作者", "记者", "撰稿"];
 
 /// Labels of the page's editors: production credits, not authorship, so dropped.
 pub(super) const EDITOR_LABELS: &[&str] = &[
@@ -101,26 +91,10 @@ pub(super) const VIEW_LABELS: &[&str] = &[
 ];
 
 /// Labels of font-size switches (`【Fonts: Small Big`, `【字体：大 中 小】`).
-pub(super) const FONT_LABELS: &[&str] = &[
-    "font size",
-    "fonts",
-    "font",
-    "text size",
-    "字体大小",
-    "字体",
-    "字号",
-];
+pub(super) const FONT_LABELS: &[&str] = &["font size", "fonts", "font", "text size", "字体大小", "字体", "字号"];
 
 /// Labels of share bars (`Share to:`, `分享到：`).
-pub(super) const SHARE_LABELS: &[&str] = &[
-    "share to",
-    "share on",
-    "share this",
-    "share",
-    "分享到",
-    "分享至",
-    "分享",
-];
+pub(super) const SHARE_LABELS: &[&str] = &["share to", "share on", "share this", "share", "分享到", "分享至", "分享"];
 
 /// Links that act on the page rather than say anything: a line made only of these (in any
 /// brackets) is chrome. Longer phrases first, so that "print this page" goes before "print".
@@ -155,18 +129,14 @@ pub(super) const PAGE_ACTIONS: &[&str] = &[
 
 /// How photo captions begin: they are short and unpunctuated like headings, but are not.
 pub(super) const CAPTION_STARTS: &[&str] = &[
-    "(", "（", "photo:", "photo by", "photos:", "pictured", "picture:", "image:", "▲", "△", "图为",
-    "图：", "图:", "图片",
+    "(", "（", "photo:", "photo by", "photos:", "pictured", "picture:", "image:", "▲", "△", "图为", "图：", "图:",
+    "图片",
 ];
 
 /// Words that introduce speech; a short line holding one is an attribution, not a heading.
-pub(super) const SPEECH_VERBS: &[&str] = &[
-    " said", " says", " added", " noted", " stated", "said ", "says ", "说", "表示", "指出",
-    "介绍", "强调",
-];
+pub(super) const SPEECH_VERBS: &[&str] =
+    &[" said", " says", " added", " noted", " stated", "said ", "says ", "说", "表示", "指出", "介绍", "强调"];
 
 /// Words a heading does not end on; a short line ending on one is a fragment of a sentence.
-pub(super) const TRAILING_FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
-    "from", "as",
-];
+pub(super) const TRAILING_FUNCTION_WORDS: &[&str] =
+    &["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as"];

@@ -75,3 +75,5 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     contentless_delete = 1,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
+-- Title matches weigh most, then notes (the reader's own words), byline, body.
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(10.0, 3.0, 1.0, 5.0)');
