@@ -127,6 +127,8 @@ fn main() {
         elapsed.as_secs_f64()
     );
 
+    // Frequent, middling and rare words, multi-word queries, a prefix, and Chinese.
+    let (middling, rare, reference) = (word_of_rank(300), word_of_rank(5_000), format!("ref {}", count / 2));
     let queries = [
         "river",
         "planting",
@@ -136,8 +138,9 @@ fn main() {
         "图书馆",
         "restor",
         "volunteers spring",
-        "ref 4711",
-        "museum",
+        &middling,
+        &rare,
+        &reference,
     ];
     let mut times = Vec::new();
     for round in 0..30 {
