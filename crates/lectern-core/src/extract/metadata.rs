@@ -367,6 +367,14 @@ pub fn lift_lines(blocks: &mut Vec<Block>, meta: &mut Metadata) {
             }
             return false;
         }
+        // "By Jane Doe · April 9, 2022" repeating the byline already known.
+        let repeats_byline = meta.byline.as_deref().is_some_and(|b| text.contains(b));
+        if repeats_byline && text.chars().count() <= 100 && (text.starts_with("By ") || text.starts_with("by ")) {
+            if meta.published.is_none() {
+                meta.published = published::normalize(text);
+            }
+            return false;
+        }
         if let Some(names) = reporter_from_line(text) {
             if meta.byline.is_none() {
                 meta.byline = Some(names);
@@ -466,6 +474,7 @@ mod tests {
             Block::paragraph("【字体：大 中 小】"),
             Block::paragraph("正文第一段。"),
             Block::paragraph("Fonts: Small Big"),
+            Block::paragraph("By 张三 · April 9, 2022"),
         ];
         let mut meta = Metadata::default();
         lift_lines(&mut blocks, &mut meta);

@@ -72,7 +72,8 @@ pub fn html(html: &str, base: Option<&Url>) -> Result<Document, ExtractError> {
         ..Metadata::default()
     };
     if let Some(article) = article {
-        meta.title = normalize_space(&article.title);
+        // Kept as Readability gives it (only trimmed), so titles agree with Reader View.
+        meta.title = article.title.trim().to_string();
         meta.byline = clean(article.byline);
         meta.site_name = clean(article.site_name);
         meta.excerpt = clean(article.excerpt);
@@ -91,7 +92,7 @@ pub fn html(html: &str, base: Option<&Url>) -> Result<Document, ExtractError> {
 
 /// Drops a leading heading that repeats the title (the reader shows the title already).
 fn drop_title_heading(doc: &mut Document) {
-    let title = doc.meta.title.to_lowercase();
+    let title = normalize_space(&doc.meta.title).to_lowercase();
     if title.is_empty() {
         return;
     }
