@@ -47,19 +47,27 @@ pub fn html(html: &str, base: Option<&Url>) -> Result<Document, ExtractError> {
     let dom = dom_query::Document::from(html);
     let page = metadata::Page::read(&dom, html, base);
 
-    let mut readability = Readability::with_document(dom, base.map(Url::as_str), Some(Config::default()))
-        .map_err(|e| ExtractError::Readability(e.to_string()))?;
+    let mut readability =
+        Readability::with_document(dom, base.map(Url::as_str), Some(Config::default()))
+            .map_err(|e| ExtractError::Readability(e.to_string()))?;
     let (article, blocks) = match readability.parse() {
         Ok(article) => {
             let root = readability.doc.select("#readability-page-1");
-            let blocks = root.nodes().first().map(|n| blocks::blocks_of(n, base)).unwrap_or_default();
+            let blocks = root
+                .nodes()
+                .first()
+                .map(|n| blocks::blocks_of(n, base))
+                .unwrap_or_default();
             (Some(article), blocks)
         }
         // Readability gives up on pages with almost no text; a short note is still an
         // article to its reader, so lay out the whole body instead.
         Err(_) => {
             let dom = dom_query::Document::from(html);
-            let blocks = dom.body().map(|body| blocks::blocks_of(&body, base)).unwrap_or_default();
+            let blocks = dom
+                .body()
+                .map(|body| blocks::blocks_of(&body, base))
+                .unwrap_or_default();
             (None, blocks)
         }
     };
@@ -77,7 +85,10 @@ pub fn html(html: &str, base: Option<&Url>) -> Result<Document, ExtractError> {
         meta.byline = clean(article.byline);
         meta.site_name = clean(article.site_name);
         meta.excerpt = clean(article.excerpt);
-        meta.published = article.published_time.as_deref().and_then(crate::published::normalize);
+        meta.published = article
+            .published_time
+            .as_deref()
+            .and_then(crate::published::normalize);
     }
     meta.published = meta.published.or(page.published);
     meta.byline = meta.byline.or(page.authors);
@@ -96,11 +107,64 @@ fn drop_title_heading(doc: &mut Document) {
     if title.is_empty() {
         return;
     }
-    let first_text = doc.blocks.iter().position(|b| !matches!(b.kind, BlockKind::Figure { .. }));
+    let first_text = doc
+        .blocks
+        .iter()
+        .position(|b| !matches!(b.kind, BlockKind::Figure { .. }));
     if let Some(i) = first_text {
         let Block { kind, text, .. } = &doc.blocks[i];
-        if matches!(kind, BlockKind::Heading { .. }) && normalize_space(text).to_lowercase() == title {
+        if matches!(kind, BlockKind::Heading { .. })
+            && normalize_space(text).to_lowercase() == title
+        {
             doc.blocks.remove(i);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<html lang="en"><head><title>River restoration plan approved by the council | Courier</title>
+        <meta property="og:site_name" content="Courier">
+        <meta name="author" content="Ana  Ruiz">
+        <meta name="description" content="The council said yes.">
+        <meta property="article:published_time" content="2023-05-14T07:45:00+01:00">
+        </head><body><article><h1>River restoration plan approved by the council</h1>
+        <p>The council approved the river plan on Tuesday after a long debate about costs and timing.</p>
+        <p>Work starts in June and should take two years, the engineer in charge told the meeting.</p>
+        </article></body></html>"#;
+
+    #[test]
+    fn readability_metadata_is_kept() {
+        let doc = html(
+            PAGE,
+            Some(&Url::parse("https://courier.example/a").unwrap()),
+        )
+        .unwrap();
+        assert_eq!(
+            doc.meta.title,
+            "River restoration plan approved by the council"
+        );
+        assert_eq!(doc.meta.byline.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(doc.meta.site_name.as_deref(), Some("Courier"));
+        assert_eq!(doc.meta.excerpt.as_deref(), Some("The council said yes."));
+        assert_eq!(doc.meta.published.as_deref(), Some("2023-05-14T07:45:00"));
+        assert_eq!(doc.meta.language.as_deref(), Some("en"));
+        assert!(
+            doc.headings().is_empty(),
+            "the title heading is not repeated: {:?}",
+            doc.blocks
+        );
+        assert!(doc.text().starts_with("The council approved"));
+    }
+
+    #[test]
+    fn visible_date_line_is_the_last_resort() {
+        let page = "<html><body><div><p>Date: 2022-03-14 09:05:00</p>\
+            <p>A short notice that the library will close early on Friday for a staff training day.</p></div></body></html>";
+        let doc = html(page, None).unwrap();
+        assert_eq!(doc.meta.published.as_deref(), Some("2022-03-14T09:05:00"));
+        assert!(!doc.text().contains("Date:"));
     }
 }
