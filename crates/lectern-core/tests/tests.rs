@@ -1,4 +1,5 @@
 //! Integration tests of the core, over the shared fixtures in `tests/fixtures/`.
 
 mod download;
+mod extraction;
 mod fixtures;
