@@ -33,6 +33,7 @@ static MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?x){PART}(?i:(?P<rel>last|this|next|past|coming)\s+)?(?:{WEEKDAY},?\s+(?:the\s+)?)?
         (?: (?P<mon>{MONTH})(?: ,?\s+(?:of\s+)?(?P<y0>\d{4}) | \s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))? )?
+            (?:\s+of\s+(?P<yrel>(?i:this|last|next))\s+year)?
           | (?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{MONTH})(?:,?\s+(?P<y2>\d{4}))? )",
     )
 });
@@ -500,7 +501,7 @@ fn month_dates(text: &str, out: &mut Vec<Found>) {
             && !matches!(mon.as_str(), "March" | "April" | "May" | "June" | "July");
         let part = part_of(&caps);
         let rel = rel_of(caps.name("rel").map(|r| r.as_str()));
-        if day.is_none() && year.is_none() {
+        if day.is_none() && year.is_none() && caps.name("yrel").is_none() {
             // A bare month name: only after a cue word, and never abbreviated.
             let cued = part.is_some()
                 || rel != Rel::None
@@ -514,10 +515,17 @@ fn month_dates(text: &str, out: &mut Vec<Found>) {
         {
             continue;
         }
-        let year = match (year, rel) {
-            (Some(y), _) => YearRef::Given(y),
-            (None, Rel::None) => YearRef::Implicit,
-            (None, rel) => YearRef::Rel(rel),
+        // "March 2 of this year", "June of last year": a year counted from the DCT.
+        let counted = caps.name("yrel").map(|r| match rel_of(Some(r.as_str())) {
+            Rel::Last => -1,
+            Rel::Next => 1,
+            _ => 0,
+        });
+        let year = match (year, counted, rel) {
+            (Some(y), _, _) => YearRef::Given(y),
+            (None, Some(k), _) => YearRef::Dct(k),
+            (None, None, Rel::None) => YearRef::Implicit,
+            (None, None, rel) => YearRef::Rel(rel),
         };
         out.push(
             Found::date(

@@ -43,7 +43,8 @@ pub struct Mention {
     pub end: usize,
 }
 
-/// The dated events of `text`, sorted by `from` (then by position). Several mentions of the
+/// The dated events of `text`, sorted by `from` (then the shorter period first, then by
+/// position). Several mentions of the
 /// same value in one sentence make one event (the first mention).
 pub fn events(text: &str, dct: Option<NaiveDate>) -> Vec<Event> {
     let analysis = super::analyse(text, dct);
@@ -83,11 +84,7 @@ pub fn events(text: &str, dct: Option<NaiveDate>) -> Vec<Event> {
         ));
     }
     let mut events: Vec<Event> = out.into_iter().map(|(_, e)| e).collect();
-    events.sort_by(|a, b| {
-        a.from
-            .cmp(&b.from)
-            .then(a.mention.start.cmp(&b.mention.start))
-    });
+    events.sort_by(|a, b| (a.from, a.to, a.mention.start).cmp(&(b.from, b.to, b.mention.start)));
     events
 }
 
@@ -163,15 +160,59 @@ const NOT_NAMES: &[&str] = &[
     "Also",
 ];
 
+const TITLE_WORDS: &[&str] = &[
+    "Director",
+    "President",
+    "Prime",
+    "Minister",
+    "Secretary",
+    "Senator",
+    "Governor",
+    "Mayor",
+    "Judge",
+    "Justice",
+    "Professor",
+    "Chairman",
+    "Chairwoman",
+    "Chancellor",
+    "Commissioner",
+    "Inspector",
+    "Detective",
+    "Officer",
+    "Sheriff",
+    "Ambassador",
+    "Pope",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "General",
+    "Colonel",
+    "Captain",
+    "Sergeant",
+    "Dean",
+    "Rabbi",
+    "Bishop",
+    "Coach",
+    "Speaker",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+];
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
 const ZH_TITLES: &str = "副局长|局长|副主任|主任|副部长|部长|副市长|市长|省长|县长|区长|镇长|村长|主席|总理|总统|教授|院长|所长|校长|总经理|经理|董事长|书记|发言人|研究员|医生|专家|队长|会长|理事长|处长|科长|厅长|司长|馆长|负责人";
 const ZH_VERBS: &str = "说|表示|指出|介绍|认为|强调|称|告诉";
 static ZH_TITLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:{ZH_TITLES})(?P<n>(?:欧阳|司马|诸葛|上官|东方|皇甫|令狐|[{SURNAMES}])\p{{Han}}{{1,2}}?)(?:{ZH_VERBS}|在|和|与|等|、|，|。|：|（|\()"
+        r"(?:{ZH_TITLES})(?P<n>(?:欧阳|司马|诸葛|上官|东方|皇甫|令狐|[{SURNAMES}])\p{{Han}}{{1,2}})"
     ))
     .expect("people regex")
 });
+/// Characters that start the word after a name (a verb, a preposition, punctuation): a
+/// three-character match ending in one of them is a two-character name.
+const AFTER_NAME: &str =
+    "说表指介认强称告在和与等带率到主出前对向也就还已曾今近日昨回答接会的是将为要、，。：（(";
 static ZH_SAID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?P<n>(?:欧阳|司马|诸葛|上官|东方|皇甫|令狐|[{SURNAMES}])\p{{Han}}{{1,2}}?)(?:{ZH_VERBS})"
@@ -185,7 +226,7 @@ pub(crate) fn people(sentence: &str) -> Vec<String> {
     let mut add = |name: &str| {
         let words: Vec<&str> = name
             .split_whitespace()
-            .skip_while(|w| NOT_NAMES.contains(w))
+            .skip_while(|w| NOT_NAMES.contains(w) || TITLE_WORDS.contains(w))
             .collect();
         let name = words.join(" ");
         if !name.is_empty() && !out.iter().any(|n| n.contains(&name)) {
@@ -207,7 +248,11 @@ pub(crate) fn people(sentence: &str) -> Vec<String> {
     }
     if !sentence.is_ascii() {
         for caps in ZH_TITLED.captures_iter(sentence) {
-            add(&caps["n"]);
+            let chars: Vec<char> = caps["n"].chars().collect();
+            let two_char = chars.len() == 3 && AFTER_NAME.contains(chars[2]);
+            add(&chars[..if two_char { 2 } else { chars.len() }]
+                .iter()
+                .collect::<String>());
         }
         for caps in ZH_SAID.captures_iter(sentence) {
             let n = caps.name("n").expect("name");

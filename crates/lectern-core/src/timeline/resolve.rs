@@ -65,7 +65,8 @@ enum Source {
     DeicticYear,
     /// A day, week or month counted from the DCT: the text is back in the present.
     Present,
-    /// Chosen by the DCT rule or counted from the narrative: leaves the explicit anchor alone.
+    /// Chosen by the DCT rule, counted from the narrative or inherited from the explicit
+    /// anchor: leaves the explicit anchor as it is.
     Neutral,
 }
 
@@ -245,10 +246,13 @@ fn year_of(year: YearRef, ctx: &Context, anchors: &Anchors) -> Option<(i32, Sour
 
 /// The year of a month (and day) whose year is not written: rules 2 and 4.
 fn implicit_year(month: u32, day: u32, ctx: &Context, anchors: &Anchors) -> Option<(i32, Source)> {
-    if let Some(e) = &anchors.explicit {
-        if !e.year_only || e.para == ctx.para {
-            return Some((e.period.from.year(), Source::Explicit));
-        }
+    // A day or month anchor is a narrative and wins; a year alone yields to a future cue.
+    let anchor = anchors
+        .explicit
+        .as_ref()
+        .filter(|e| !e.year_only || e.para == ctx.para);
+    if let Some(e) = anchor.filter(|e| !e.year_only || !ctx.future || ctx.dct.is_none()) {
+        return Some((e.period.from.year(), Source::Neutral));
     }
     let dct = ctx.dct?;
     let (y, here, now) = (dct.year(), (month, day), (dct.month(), dct.day()));
