@@ -84,7 +84,7 @@ pub fn events(text: &str, dct: Option<NaiveDate>) -> Vec<Event> {
         ));
     }
     let mut events: Vec<Event> = out.into_iter().map(|(_, e)| e).collect();
-    events.sort_by(|a, b| (a.from, a.to, a.mention.start).cmp(&(b.from, b.to, b.mention.start)));
+    events.sort_by_key(|e| (e.from, e.to, e.mention.start));
     events
 }
 

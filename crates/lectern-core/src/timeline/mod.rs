@@ -33,7 +33,9 @@
 //! assert_eq!(v("He was fired in July."), ["2012-07"]);
 //! assert_eq!(v("The towers will close in July."), ["2013-07"]);
 //! assert_eq!(v("She spoke yesterday and last week."), ["2013-03-21", "2013-W11"]);
-//! assert_eq!(v("去年6月，工程开工。次日下雨。"), ["2012-06", "2012-06-02"]);
+//! assert_eq!(v("去年6月5日，工程开工。次日下雨。"), ["2012-06-05", "2012-06-06"]);
+//! // Days are not counted from a month: the value stays unknown rather than invented.
+//! assert_eq!(v("去年6月，工程开工。次日下雨。"), ["2012-06", "XXXX-XX-XX"]);
 //! ```
 //!
 //! How each part works: [`english`](self) and `chinese` recognise, `resolve` anchors
