@@ -208,6 +208,8 @@ fn never_panics_on_odd_input() {
         "the 99th century, the 0th century, 0 days later, 99999 years ago",
         "last February 29, next February 29, 2月29日, the 31st",
         "Q5 2020, the fifth quarter",
+        "last week, this week, next week, yesterday, tomorrow, next Monday, last summer, the 1990s",
+        "two days later, the following month, 次日, 同年, 上周, 下周五, the early 9990s, early 2999",
     ];
     for input in inputs {
         let _ = tag(input, dct);
@@ -222,5 +224,19 @@ fn never_panics_on_odd_input() {
     for (i, _) in s.char_indices() {
         let _ = tag(&s[i..], dct);
         let _ = tag(&s[..i], dct);
+    }
+}
+
+proptest::proptest! {
+    /// Whatever the text, spans are in order, never overlap, and slice back to their text.
+    #[test]
+    fn spans_slice_back_to_their_text(text in "(\\PC|[0-9年月日 ,./-]|May |March 2, |last week|次日){0,40}") {
+        let chars: Vec<char> = text.chars().collect();
+        let mut previous_end = 0;
+        for t in tag(&text, NaiveDate::from_ymd_opt(2020, 6, 15)) {
+            proptest::prop_assert!(t.start >= previous_end && t.start < t.end && t.end <= chars.len());
+            proptest::prop_assert_eq!(chars[t.start..t.end].iter().collect::<String>(), t.text.clone());
+            previous_end = t.end;
+        }
     }
 }

@@ -50,20 +50,20 @@ pub(crate) fn year(y: i32) -> Option<Period> {
     })
 }
 
-/// The ISO week holding `d`.
-pub(crate) fn week_of(d: NaiveDate) -> Period {
-    let monday = d - Days::new(u64::from(d.weekday().num_days_from_monday()));
+/// The ISO week holding `d` (`None` at the ends of the calendar).
+pub(crate) fn week_of(d: NaiveDate) -> Option<Period> {
+    let monday = d.checked_sub_days(Days::new(u64::from(d.weekday().num_days_from_monday())))?;
     let iso = d.iso_week();
-    Period {
+    Some(Period {
         from: monday,
-        to: monday + Days::new(6),
+        to: monday.checked_add_days(Days::new(6))?,
         precision: Some(Precision::Week),
         value: format!("{:04}-W{:02}", iso.year(), iso.week()),
-    }
+    })
 }
 
 pub(crate) fn iso_week(y: i32, w: u32) -> Option<Period> {
-    NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon).map(week_of)
+    NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon).and_then(week_of)
 }
 
 /// Seasons are meteorological: winter `Y` runs from December `Y` to February `Y+1`.
@@ -145,7 +145,7 @@ pub(crate) fn century(n: i32) -> Option<Period> {
 pub(crate) fn unit_of(d: NaiveDate, unit: Unit) -> Option<Period> {
     match unit {
         Unit::Day => Some(day(d)),
-        Unit::Week => Some(week_of(d)),
+        Unit::Week => week_of(d),
         Unit::Month => month(d.year(), d.month()),
         Unit::Quarter => quarter(d.year(), (d.month() - 1) / 3 + 1),
         Unit::Year => year(d.year()),
@@ -208,11 +208,13 @@ pub(crate) fn narrow(p: Period, part: Part) -> Period {
             match part {
                 Part::Early => (p.from, p.from.checked_add_days(Days::new(third - 1))),
                 Part::Mid => (
-                    p.from + Days::new(third),
+                    p.from.checked_add_days(Days::new(third)).unwrap_or(p.from),
                     p.from.checked_add_days(Days::new(2 * third - 1)),
                 ),
                 Part::Late | Part::End => (
-                    p.from + Days::new((2 * third).min(span as u64 - 1)),
+                    p.from
+                        .checked_add_days(Days::new((2 * third).min(span as u64 - 1)))
+                        .unwrap_or(p.from),
                     Some(p.to),
                 ),
             }
@@ -237,7 +239,11 @@ mod tests {
         assert_eq!(iso_week(2024, 10).unwrap().value, "2024-W10");
         assert_eq!(decade(1990).unwrap().value, "199");
         assert_eq!(century(20).unwrap().value, "19");
-        assert_eq!(week_of(ymd(2013, 3, 22).unwrap()).value, "2013-W12");
+        assert_eq!(
+            week_of(ymd(2013, 3, 22).unwrap()).unwrap().value,
+            "2013-W12"
+        );
+        assert_eq!(week_of(NaiveDate::MIN), None);
     }
 
     #[test]
