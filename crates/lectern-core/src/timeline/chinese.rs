@@ -432,7 +432,7 @@ mod tests {
     fn found(text: &str) -> Vec<(String, Desc)> {
         let mut out = Vec::new();
         recognise(text, &mut out);
-        let mut kept = super::super::select(out);
+        let mut kept = super::super::spans::select(out);
         kept.sort_by_key(|f| f.start);
         kept.into_iter()
             .map(|f| (text[f.start..f.end].to_string(), f.desc))

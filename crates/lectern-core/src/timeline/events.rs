@@ -1,8 +1,8 @@
 //! Events: the placeable expressions (DATE and TIME with a period) with the sentence they
 //! belong to and the people that sentence names, sorted by date.
 
+use super::spans::CharOffsets;
 use super::timex::{Precision, TimexKind};
-use super::CharOffsets;
 use chrono::NaiveDate;
 use regex::Regex;
 use serde::{Deserialize, Serialize};

@@ -44,10 +44,12 @@
 mod calendar;
 mod chinese;
 mod english;
+mod english_context;
 mod events;
 mod numbers;
 mod resolve;
 mod sentences;
+mod spans;
 mod timex;
 
 pub use events::{events, Event, Mention};
@@ -55,7 +57,7 @@ pub use timex::{Precision, Timex, TimexKind};
 
 use chrono::NaiveDate;
 use sentences::Sentence;
-use timex::Found;
+use spans::{attach_clocks, select, CharOffsets};
 
 /// Finds every temporal expression in `text` and anchors it, with `dct` (the publication
 /// date) as the reference for deictic words. Sorted by position; spans never overlap.
@@ -77,7 +79,7 @@ pub(crate) fn analyse(text: &str, dct: Option<NaiveDate>) -> Analysis {
     if !text.is_ascii() {
         chinese::recognise(text, &mut found);
     }
-    let found = select(found);
+    let found = attach_clocks(text, select(found));
     let sentences = sentences::split(text);
     let resolved = resolve::resolve(text, &found, &sentences, dct);
     let offsets = CharOffsets::new(text);
@@ -101,55 +103,5 @@ pub(crate) fn analyse(text: &str, dct: Option<NaiveDate>) -> Analysis {
         timexes,
         sentence_of,
         sentences,
-    }
-}
-
-/// Settles overlaps: the longest expression wins (then the earlier one, then dates over
-/// durations and sets), and the survivors come back in text order.
-pub(crate) fn select(mut found: Vec<Found>) -> Vec<Found> {
-    let rank = |f: &Found| match f.kind {
-        TimexKind::Date | TimexKind::Time => 0,
-        TimexKind::Set => 1,
-        TimexKind::Duration => 2,
-    };
-    found.retain(|f| f.start < f.end);
-    found.sort_by(|a, b| {
-        (b.end - b.start)
-            .cmp(&(a.end - a.start))
-            .then(a.start.cmp(&b.start))
-            .then(rank(a).cmp(&rank(b)))
-    });
-    let mut kept: Vec<Found> = Vec::with_capacity(found.len());
-    for f in found {
-        if kept.iter().all(|k| f.end <= k.start || k.end <= f.start) {
-            kept.push(f);
-        }
-    }
-    kept.sort_by_key(|f| f.start);
-    kept
-}
-
-/// Byte offsets to code-point offsets (identity for ASCII text).
-pub(crate) struct CharOffsets {
-    /// The byte offset of every character, or empty when the text is ASCII.
-    starts: Vec<usize>,
-}
-
-impl CharOffsets {
-    pub fn new(text: &str) -> Self {
-        let starts = if text.is_ascii() {
-            Vec::new()
-        } else {
-            text.char_indices().map(|(i, _)| i).collect()
-        };
-        CharOffsets { starts }
-    }
-
-    pub fn of(&self, byte: usize) -> usize {
-        if self.starts.is_empty() {
-            byte
-        } else {
-            self.starts.partition_point(|&s| s < byte)
-        }
     }
 }
