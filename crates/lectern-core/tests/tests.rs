@@ -3,3 +3,4 @@
 mod download;
 mod extraction;
 mod fixtures;
+mod timeline;
