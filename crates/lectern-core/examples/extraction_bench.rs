@@ -32,11 +32,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let sources: Vec<(String, String)> = slugs
         .iter()
         .map(|p| {
-            let slug = p
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
+            let slug = p.file_name().unwrap_or_default().to_string_lossy().into_owned();
             Ok((slug, std::fs::read_to_string(p.join("source.html"))?))
         })
         .collect::<Result<_, std::io::Error>>()?;
@@ -62,10 +58,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }),
             Err(e) => json!({ "title": null, "textContent": "", "error": e.to_string() }),
         };
-        std::fs::write(
-            out.join(format!("{slug}.json")),
-            serde_json::to_string_pretty(&output)?,
-        )?;
+        std::fs::write(out.join(format!("{slug}.json")), serde_json::to_string_pretty(&output)?)?;
         timing.insert(slug.clone(), json!({ "total": ms }));
         times.push(ms);
     }
@@ -78,13 +71,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let total: f64 = times.iter().sum();
     let summary = json!({ "unit": "ms", "engine": "lectern extract::html", "pages": timing, "n": times.len(),
                           "total_ms": total, "median_total_ms": median });
-    std::fs::write(
-        out.join("_timing.json"),
-        serde_json::to_string_pretty(&summary)?,
-    )?;
-    println!(
-        "pages={} sum={total:.0}ms median/page={median:.2}ms",
-        times.len()
-    );
+    std::fs::write(out.join("_timing.json"), serde_json::to_string_pretty(&summary)?)?;
+    println!("pages={} sum={total:.0}ms median/page={median:.2}ms", times.len());
     Ok(())
 }

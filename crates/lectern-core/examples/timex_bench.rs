@@ -18,32 +18,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         eprintln!("usage: timex_bench GOLD.jsonl OUT.json");
         std::process::exit(2);
     };
-    let repeat: usize = std::env::var("REPEAT")
-        .ok()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(20)
-        .max(1);
+    let repeat: usize = std::env::var("REPEAT").ok().and_then(|r| r.parse().ok()).unwrap_or(20).max(1);
 
     let mut docs = Vec::new();
-    for line in std::fs::read_to_string(gold)?
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-    {
+    for line in std::fs::read_to_string(gold)?.lines().filter(|l| !l.trim().is_empty()) {
         let doc: Value = serde_json::from_str(line)?;
         let id = doc["id"].as_str().unwrap_or_default().to_string();
-        let dct = doc["dct"]
-            .as_str()
-            .and_then(|d| NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok());
+        let dct = doc["dct"].as_str().and_then(|d| NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok());
         let text = doc["text"].as_str().unwrap_or_default().to_string();
         docs.push((id, dct, text));
     }
     let bytes: usize = docs.iter().map(|(_, _, t)| t.len()).sum();
 
-    let run = || {
-        docs.iter()
-            .map(|(id, dct, text)| (id.clone(), tag(text, *dct)))
-            .collect::<Vec<_>>()
-    };
+    let run = || docs.iter().map(|(id, dct, text)| (id.clone(), tag(text, *dct))).collect::<Vec<_>>();
     let results = run(); // warm-up, and the output
     let mut passes: Vec<f64> = (0..repeat)
         .map(|_| {
@@ -53,11 +40,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .collect();
     passes.sort_by(|a, b| a.total_cmp(b));
-    let median = if repeat % 2 == 1 {
-        passes[repeat / 2]
-    } else {
-        (passes[repeat / 2 - 1] + passes[repeat / 2]) / 2.0
-    };
+    let median = if repeat % 2 == 1 { passes[repeat / 2] } else { (passes[repeat / 2 - 1] + passes[repeat / 2]) / 2.0 };
 
     let mut map = Map::new();
     let mut found = 0;

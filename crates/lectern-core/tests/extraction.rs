@@ -7,10 +7,7 @@ use std::path::{Path, PathBuf};
 use url::Url;
 
 fn case(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/articles")
-        .join(name)
-        .join("source.html")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/articles").join(name).join("source.html")
 }
 
 fn ingest_case(name: &str) -> ingest::Draft {
@@ -67,10 +64,7 @@ fn hostile_page_leaves_no_active_content_anywhere() {
     let draft = ingest_case("html-hostile");
     let json = as_json(&draft.document);
     for needle in ACTIVE {
-        assert!(
-            !json.contains(needle),
-            "`{needle}` survived extraction:\n{json}"
-        );
+        assert!(!json.contains(needle), "`{needle}` survived extraction:\n{json}");
     }
     // The text around the payloads is all there.
     let text = draft.document.text();
@@ -85,10 +79,7 @@ fn hostile_page_from_the_web_is_just_as_clean() {
     let doc = extract::html(&html, Some(&base)).unwrap();
     let json = as_json(&doc);
     for needle in ACTIVE {
-        assert!(
-            !json.contains(needle),
-            "`{needle}` survived extraction:\n{json}"
-        );
+        assert!(!json.contains(needle), "`{needle}` survived extraction:\n{json}");
     }
 }
 
@@ -114,32 +105,17 @@ fn marks_are_valid_code_point_ranges_and_links_are_safe() {
         for block in &doc.blocks {
             let len = block.text.chars().count();
             for mark in &block.marks {
-                assert!(
-                    mark.start < mark.end && mark.end <= len,
-                    "{name}: mark {mark:?} outside {:?}",
-                    block.text
-                );
+                assert!(mark.start < mark.end && mark.end <= len, "{name}: mark {mark:?} outside {:?}", block.text);
                 if let MarkKind::Link { href } = &mark.kind {
                     let scheme = Url::parse(href).unwrap().scheme().to_string();
-                    assert!(
-                        matches!(scheme.as_str(), "http" | "https" | "mailto"),
-                        "{name}: link {href}"
-                    );
+                    assert!(matches!(scheme.as_str(), "http" | "https" | "mailto"), "{name}: link {href}");
                 }
             }
             if let BlockKind::Figure { image } = &block.kind {
                 let scheme = Url::parse(&image.src).unwrap().scheme().to_string();
-                assert!(
-                    matches!(scheme.as_str(), "http" | "https" | "file"),
-                    "{name}: image {}",
-                    image.src
-                );
+                assert!(matches!(scheme.as_str(), "http" | "https" | "file"), "{name}: image {}", image.src);
             } else {
-                assert!(
-                    !block.text.trim().is_empty(),
-                    "{name}: empty {:?} block",
-                    block.kind
-                );
+                assert!(!block.text.trim().is_empty(), "{name}: empty {:?} block", block.kind);
                 assert_eq!(block.text, block.text.trim(), "{name}: untrimmed block");
             }
         }
@@ -150,22 +126,10 @@ fn marks_are_valid_code_point_ranges_and_links_are_safe() {
 fn blog_structure_becomes_blocks() {
     let doc = ingest_case("html-en-blog-structure").document;
     let kinds: Vec<&BlockKind> = doc.blocks.iter().map(|b| &b.kind).collect();
-    assert!(kinds.contains(&&BlockKind::ListItem {
-        ordered: true,
-        depth: 0
-    }));
-    assert!(kinds.contains(&&BlockKind::ListItem {
-        ordered: false,
-        depth: 1
-    }));
+    assert!(kinds.contains(&&BlockKind::ListItem { ordered: true, depth: 0 }));
+    assert!(kinds.contains(&&BlockKind::ListItem { ordered: false, depth: 1 }));
     assert!(kinds.contains(&&BlockKind::Quote));
-    assert_eq!(
-        kinds
-            .iter()
-            .filter(|k| matches!(k, BlockKind::Preformatted))
-            .count(),
-        2
-    );
+    assert_eq!(kinds.iter().filter(|k| matches!(k, BlockKind::Preformatted)).count(), 2);
     let table = doc.blocks.iter().find_map(|b| match &b.kind {
         BlockKind::Table { rows } => Some(rows),
         _ => None,
@@ -173,36 +137,14 @@ fn blog_structure_becomes_blocks() {
     let rows = table.expect("a table block");
     assert_eq!(rows.len(), 5);
     assert_eq!(rows[0], vec!["Code", "Species", "Typical count"]);
-    let marks: Vec<&MarkKind> = doc
-        .blocks
-        .iter()
-        .flat_map(|b| b.marks.iter().map(|m| &m.kind))
-        .collect();
-    for wanted in [
-        MarkKind::Emphasis,
-        MarkKind::Code,
-        MarkKind::Superscript,
-        MarkKind::Subscript,
-    ] {
+    let marks: Vec<&MarkKind> = doc.blocks.iter().flat_map(|b| b.marks.iter().map(|m| &m.kind)).collect();
+    for wanted in [MarkKind::Emphasis, MarkKind::Code, MarkKind::Superscript, MarkKind::Subscript] {
         assert!(marks.contains(&&wanted), "no {wanted:?} mark");
     }
     // The superscript covers exactly "2" in "O2".
-    let units = doc
-        .blocks
-        .iter()
-        .find(|b| b.text.contains("mg O2"))
-        .unwrap();
-    let sub = units
-        .marks
-        .iter()
-        .find(|m| m.kind == MarkKind::Subscript)
-        .unwrap();
-    let covered: String = units
-        .text
-        .chars()
-        .skip(sub.start)
-        .take(sub.end - sub.start)
-        .collect();
+    let units = doc.blocks.iter().find(|b| b.text.contains("mg O2")).unwrap();
+    let sub = units.marks.iter().find(|m| m.kind == MarkKind::Subscript).unwrap();
+    let covered: String = units.text.chars().skip(sub.start).take(sub.end - sub.start).collect();
     assert_eq!(covered, "2");
 }
 
@@ -210,16 +152,11 @@ fn blog_structure_becomes_blocks() {
 fn saved_page_reads_its_origin_and_its_images() {
     let draft = ingest_case("html-saved-with-files");
     let doc = &draft.document;
-    assert_eq!(
-        doc.meta.url.as_deref(),
-        Some("https://craftjournal.example/pottery/2022/04/first-wood-firing")
-    );
+    assert_eq!(doc.meta.url.as_deref(), Some("https://craftjournal.example/pottery/2022/04/first-wood-firing"));
     assert_eq!(draft.assets.len(), 2);
     let mimes: Vec<&str> = draft.assets.iter().map(|a| a.mime.as_str()).collect();
     assert!(mimes.contains(&"image/png") && mimes.contains(&"image/jpeg"));
-    assert!(doc
-        .images()
-        .all(|i| i.src.starts_with("file://") && i.sha256.is_some()));
+    assert!(doc.images().all(|i| i.src.starts_with("file://") && i.sha256.is_some()));
 }
 
 #[test]

@@ -23,22 +23,16 @@ fn fixtures_dir() -> PathBuf {
 }
 
 fn same(want: &Value, key: &str, got: Option<String>) -> bool {
-    want.get(key)
-        .and_then(Value::as_str)
-        .is_none_or(|w| got.as_deref() == Some(w))
+    want.get(key).and_then(Value::as_str).is_none_or(|w| got.as_deref() == Some(w))
 }
 
 fn timex_matches(want: &Value, t: &Timex) -> bool {
     let as_json = serde_json::to_value(t).expect("timex serialises");
     want["text"].as_str() == Some(t.text.as_str())
         && want["value"].as_str() == Some(t.value.as_str())
-        && ["type", "from", "to", "precision"].iter().all(|k| {
-            same(
-                want,
-                k,
-                as_json.get(*k).and_then(Value::as_str).map(str::to_string),
-            )
-        })
+        && ["type", "from", "to", "precision"]
+            .iter()
+            .all(|k| same(want, k, as_json.get(*k).and_then(Value::as_str).map(str::to_string)))
 }
 
 fn check_case(case: &Path) -> Vec<String> {
@@ -46,45 +40,28 @@ fn check_case(case: &Path) -> Vec<String> {
     let dct = std::fs::read_to_string(case.join("dct"))
         .ok()
         .map(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").expect("dct is YYYY-MM-DD"));
-    let expected: Value = serde_json::from_str(
-        &std::fs::read_to_string(case.join("expected.json")).expect("expected.json"),
-    )
-    .expect("expected.json is JSON");
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(case.join("expected.json")).expect("expected.json"))
+            .expect("expected.json is JSON");
     let timexes = tag(&text, dct);
-    let found = || {
-        timexes
-            .iter()
-            .map(|t| format!("{} = {}", t.text, t.value))
-            .collect::<Vec<_>>()
-    };
+    let found = || timexes.iter().map(|t| format!("{} = {}", t.text, t.value)).collect::<Vec<_>>();
     let mut problems = Vec::new();
 
     if let Some(wanted) = expected["timexes"].as_array() {
         let mut rest = timexes.iter();
         for want in wanted {
             if !rest.any(|t| timex_matches(want, t)) {
-                problems.push(format!(
-                    "timex {want} not found in order; found {:?}",
-                    found()
-                ));
+                problems.push(format!("timex {want} not found in order; found {:?}", found()));
                 break;
             }
         }
     }
     let timeline = events(&text, dct);
     if let Some(wanted) = expected["events"].as_array() {
-        let got: Vec<(String, String)> = timeline
-            .iter()
-            .map(|e| (e.mention.text.clone(), e.value.clone()))
-            .collect();
+        let got: Vec<(String, String)> = timeline.iter().map(|e| (e.mention.text.clone(), e.value.clone())).collect();
         let want: Vec<(String, String)> = wanted
             .iter()
-            .map(|w| {
-                (
-                    w["text"].as_str().unwrap_or("").to_string(),
-                    w["value"].as_str().unwrap_or("").to_string(),
-                )
-            })
+            .map(|w| (w["text"].as_str().unwrap_or("").to_string(), w["value"].as_str().unwrap_or("").to_string()))
             .collect();
         if got != want {
             problems.push(format!("events differ:\n  want {want:?}\n  got  {got:?}"));
@@ -106,27 +83,16 @@ fn check_case(case: &Path) -> Vec<String> {
             let start = text[..byte].chars().count();
             let end = start + fragment.chars().count();
             if let Some(t) = timexes.iter().find(|t| t.start < end && start < t.end) {
-                problems.push(format!(
-                    "{fragment:?} was tagged as {:?} = {}",
-                    t.text, t.value
-                ));
+                problems.push(format!("{fragment:?} was tagged as {:?} = {}", t.text, t.value));
             }
         }
     }
     if let Some(people) = expected["people"].as_object() {
         for (mention, names) in people {
-            let want: Vec<&str> = names
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-                .collect();
+            let want: Vec<&str> = names.as_array().into_iter().flatten().filter_map(Value::as_str).collect();
             match timeline.iter().find(|e| &e.mention.text == mention) {
                 Some(e) if e.people == want => {}
-                Some(e) => problems.push(format!(
-                    "people of {mention:?}: want {want:?}, got {:?}",
-                    e.people
-                )),
+                Some(e) => problems.push(format!("people of {mention:?}: want {want:?}, got {:?}", e.people)),
                 None => problems.push(format!("no event {mention:?} for people")),
             }
         }
@@ -146,22 +112,11 @@ fn golden_cases() {
     let failures: Vec<String> = cases
         .iter()
         .flat_map(|case| {
-            let name = case
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .to_string();
-            check_case(case)
-                .into_iter()
-                .map(move |p| format!("{name}: {p}"))
+            let name = case.file_name().unwrap_or_default().to_string_lossy().to_string();
+            check_case(case).into_iter().map(move |p| format!("{name}: {p}"))
         })
         .collect();
-    assert!(
-        failures.is_empty(),
-        "{} problem(s):\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
@@ -182,10 +137,7 @@ fn json_shape_matches_the_cli_contract() {
     assert_eq!(json["value"], "2021-03-02");
     assert_eq!(json["from"], "2021-03-02");
     assert_eq!(json["precision"], "day");
-    assert_eq!(
-        (json["start"].as_u64(), json["end"].as_u64()),
-        (Some(13), Some(23))
-    );
+    assert_eq!((json["start"].as_u64(), json["end"].as_u64()), (Some(13), Some(23)));
     let back: Timex = serde_json::from_value(json).unwrap();
     assert_eq!(&back, t);
     let e = &events("It rained on 2021-03-02.", None)[0];

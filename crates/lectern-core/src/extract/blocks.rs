@@ -93,10 +93,7 @@ const MAX_DEPTH: usize = 400;
 
 /// The blocks of the content under `root`; relative URLs resolve against `base`.
 pub fn blocks_of(root: &NodeRef, base: Option<&Url>) -> Vec<Block> {
-    let mut walker = Walker {
-        base,
-        ..Walker::default()
-    };
+    let mut walker = Walker { base, ..Walker::default() };
     walker.walk_children(root, 0);
     walker.flush();
     walker.blocks
@@ -176,14 +173,7 @@ impl Walker<'_> {
             "li" if self.flat == 0 => {
                 let ordered = self.lists.last().copied().unwrap_or(false);
                 let depth_in_lists = self.lists.len().saturating_sub(1).min(u8::MAX as usize) as u8;
-                self.within(
-                    Context::ListItem {
-                        ordered,
-                        depth: depth_in_lists,
-                    },
-                    node,
-                    depth,
-                );
+                self.within(Context::ListItem { ordered, depth: depth_in_lists }, node, depth);
             }
             "pre" if self.flat == 0 => {
                 self.flush();
@@ -198,8 +188,7 @@ impl Walker<'_> {
                 if self.flat == 0 {
                     if let Some(image) = image_of(node, self.base) {
                         self.flush();
-                        self.blocks
-                            .push(Block::new(BlockKind::Figure { image }, ""));
+                        self.blocks.push(Block::new(BlockKind::Figure { image }, ""));
                     }
                 }
             }
@@ -212,9 +201,7 @@ impl Walker<'_> {
             }
             "em" | "i" | "cite" | "dfn" | "var" => self.marked(MarkKind::Emphasis, node, depth),
             "strong" | "b" => self.marked(MarkKind::Strong, node, depth),
-            "code" | "kbd" | "samp" | "tt" if self.pre == 0 => {
-                self.marked(MarkKind::Code, node, depth)
-            }
+            "code" | "kbd" | "samp" | "tt" if self.pre == 0 => self.marked(MarkKind::Code, node, depth),
             "sup" => self.marked(MarkKind::Superscript, node, depth),
             "sub" => self.marked(MarkKind::Subscript, node, depth),
             other if BLOCK_LEVEL.contains(&other) || other.starts_with('h') && other.len() == 2 => {
@@ -259,10 +246,7 @@ impl Walker<'_> {
     fn flush(&mut self) {
         let kind = match self.context.last() {
             Some(Context::Quote) => BlockKind::Quote,
-            Some(Context::ListItem { ordered, depth }) => BlockKind::ListItem {
-                ordered: *ordered,
-                depth: *depth,
-            },
+            Some(Context::ListItem { ordered, depth }) => BlockKind::ListItem { ordered: *ordered, depth: *depth },
             None => BlockKind::Paragraph,
         };
         self.flush_as(kind);
@@ -306,11 +290,7 @@ impl Walker<'_> {
         let (caption, marks) = self.flat_text(node, depth);
         for (i, image) in images.into_iter().enumerate() {
             let block = if i == 0 {
-                Block {
-                    kind: BlockKind::Figure { image },
-                    text: caption.clone(),
-                    marks: marks.clone(),
-                }
+                Block { kind: BlockKind::Figure { image }, text: caption.clone(), marks: marks.clone() }
             } else {
                 Block::new(BlockKind::Figure { image }, "")
             };
@@ -326,40 +306,22 @@ impl Walker<'_> {
             self.flush();
             return;
         }
-        if let Some(caption) = table
-            .element_children()
-            .into_iter()
-            .find(|c| c.has_name("caption"))
-        {
+        if let Some(caption) = table.element_children().into_iter().find(|c| c.has_name("caption")) {
             let (text, marks) = self.flat_text(&caption, depth);
             if !text.is_empty() {
-                self.blocks.push(Block {
-                    kind: BlockKind::Paragraph,
-                    text,
-                    marks,
-                });
+                self.blocks.push(Block { kind: BlockKind::Paragraph, text, marks });
             }
         }
         let cells: Vec<Vec<String>> = rows
             .iter()
-            .map(|row| {
-                cells_of(row)
-                    .iter()
-                    .map(|cell| self.flat_text(cell, depth).0.replace('\t', " "))
-                    .collect()
-            })
+            .map(|row| cells_of(row).iter().map(|cell| self.flat_text(cell, depth).0.replace('\t', " ")).collect())
             .filter(|row: &Vec<String>| row.iter().any(|c| !c.is_empty()))
             .collect();
         if cells.is_empty() {
             return;
         }
-        let text = cells
-            .iter()
-            .map(|row| row.join("\t"))
-            .collect::<Vec<_>>()
-            .join("\n");
-        self.blocks
-            .push(Block::new(BlockKind::Table { rows: cells }, text));
+        let text = cells.iter().map(|row| row.join("\t")).collect::<Vec<_>>().join("\n");
+        self.blocks.push(Block::new(BlockKind::Table { rows: cells }, text));
     }
 }
 
@@ -369,25 +331,17 @@ fn is_hidden(node: &NodeRef) -> bool {
     if node.has_attr("hidden") {
         return true;
     }
-    if node.attr("aria-hidden").is_some_and(|v| v.trim() == "true")
-        && !node.has_class("fallback-image")
-    {
+    if node.attr("aria-hidden").is_some_and(|v| v.trim() == "true") && !node.has_class("fallback-image") {
         return true;
     }
     node.attr("style").is_some_and(|style| {
-        let style: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         style.contains("display:none") || style.contains("visibility:hidden")
     })
 }
 
 fn inside(node: &NodeRef, root: &NodeRef, name: &str) -> bool {
-    node.ancestors_it(None)
-        .take_while(|a| a.id != root.id)
-        .any(|a| a.has_name(name))
+    node.ancestors_it(None).take_while(|a| a.id != root.id).any(|a| a.has_name(name))
 }
 
 /// The rows of a table, not of the tables nested in it.
@@ -397,12 +351,7 @@ fn rows_of<'a>(table: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
         if child.has_name("tr") {
             rows.push(child);
         } else if child.has_name("thead") || child.has_name("tbody") || child.has_name("tfoot") {
-            rows.extend(
-                child
-                    .element_children()
-                    .into_iter()
-                    .filter(|r| r.has_name("tr")),
-            );
+            rows.extend(child.element_children().into_iter().filter(|r| r.has_name("tr")));
         }
     }
     rows.retain(|r| !is_hidden(r));
@@ -410,64 +359,32 @@ fn rows_of<'a>(table: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
 }
 
 fn cells_of<'a>(row: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
-    row.element_children()
-        .into_iter()
-        .filter(|c| (c.has_name("td") || c.has_name("th")) && !is_hidden(c))
-        .collect()
+    row.element_children().into_iter().filter(|c| (c.has_name("td") || c.has_name("th")) && !is_hidden(c)).collect()
 }
 
 /// A table used for page layout rather than data: one column, nested tables, or cells that
 /// hold structured content. Its cells are laid out as ordinary blocks.
 fn is_layout_table(table: &NodeRef, rows: &[NodeRef]) -> bool {
-    const STRUCTURE: &[&str] = &[
-        "table",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "ul",
-        "ol",
-        "blockquote",
-        "pre",
-        "figure",
-    ];
+    const STRUCTURE: &[&str] =
+        &["table", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre", "figure"];
     if rows.iter().map(|r| cells_of(r).len()).max().unwrap_or(0) <= 1 {
         return true;
     }
-    table.descendants_it().any(|d| {
-        d.node_name()
-            .is_some_and(|n| STRUCTURE.contains(&n.as_ref()))
-    })
+    table.descendants_it().any(|d| d.node_name().is_some_and(|n| STRUCTURE.contains(&n.as_ref())))
 }
 
 /// The picture an `<img>` shows: its real source when the page lazy-loads it, only if the
 /// URL is one Lectern may fetch, and not a tracking pixel.
 fn image_of(img: &NodeRef, base: Option<&Url>) -> Option<Image> {
-    const LAZY: &[&str] = &[
-        "data-src",
-        "data-original",
-        "data-lazy-src",
-        "data-actualsrc",
-        "data-hi-res-src",
-        "data-url",
-    ];
-    let declared = |name: &str| {
-        img.attr(name)
-            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
-    };
+    const LAZY: &[&str] =
+        &["data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-hi-res-src", "data-url"];
+    let declared = |name: &str| img.attr(name).and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok());
     if declared("width").is_some_and(|w| w <= 2) || declared("height").is_some_and(|h| h <= 2) {
         return None;
     }
     let src = img.attr("src").map(|s| s.to_string()).unwrap_or_default();
-    let placeholder = src.trim().is_empty()
-        || src.trim_start().starts_with("data:")
-        || looks_like_placeholder(&src);
-    let lazy = LAZY
-        .iter()
-        .filter_map(|a| img.attr(a))
-        .map(|v| v.to_string());
+    let placeholder = src.trim().is_empty() || src.trim_start().starts_with("data:") || looks_like_placeholder(&src);
+    let lazy = LAZY.iter().filter_map(|a| img.attr(a)).map(|v| v.to_string());
     let srcsets = ["srcset", "data-srcset", "data-lazy-srcset"]
         .iter()
         .filter_map(|a| img.attr(a))
@@ -484,31 +401,15 @@ fn image_of(img: &NodeRef, base: Option<&Url>) -> Option<Image> {
         candidates.extend(srcsets);
     }
     let src = candidates.iter().find_map(|c| urls::image(c, base))?;
-    let alt = img
-        .attr("alt")
-        .map(|a| normalize_space(&a))
-        .unwrap_or_default();
-    Some(Image {
-        src,
-        alt,
-        sha256: None,
-    })
+    let alt = img.attr("alt").map(|a| normalize_space(&a)).unwrap_or_default();
+    Some(Image { src, alt, sha256: None })
 }
 
 fn looks_like_placeholder(src: &str) -> bool {
     let lower = src.to_ascii_lowercase();
-    [
-        "placeholder",
-        "blank.gif",
-        "spacer.gif",
-        "pixel.gif",
-        "lazy-load",
-        "lazyload",
-        "transparent.gif",
-        "grey.gif",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
+    ["placeholder", "blank.gif", "spacer.gif", "pixel.gif", "lazy-load", "lazyload", "transparent.gif", "grey.gif"]
+        .iter()
+        .any(|p| lower.contains(p))
 }
 
 #[cfg(test)]
@@ -543,18 +444,9 @@ mod tests {
             kinds,
             vec![
                 BlockKind::Heading { level: 2 },
-                BlockKind::ListItem {
-                    ordered: true,
-                    depth: 0
-                },
-                BlockKind::ListItem {
-                    ordered: false,
-                    depth: 1
-                },
-                BlockKind::ListItem {
-                    ordered: true,
-                    depth: 0
-                },
+                BlockKind::ListItem { ordered: true, depth: 0 },
+                BlockKind::ListItem { ordered: false, depth: 1 },
+                BlockKind::ListItem { ordered: true, depth: 0 },
                 BlockKind::Quote,
                 BlockKind::Quote,
             ]
@@ -565,23 +457,10 @@ mod tests {
     fn breaks_pre_and_marks() {
         let b = blocks("<p>Line one<br>line <em>two</em> <a href='/x'>link</a> <a href='javascript:x()'>bad</a></p><pre>  a\n    b\n</pre>");
         assert_eq!(b[0].text, "Line one\nline two link bad");
-        assert_eq!(
-            b[0].marks[0],
-            Mark {
-                start: 14,
-                end: 17,
-                kind: MarkKind::Emphasis
-            }
-        );
+        assert_eq!(b[0].marks[0], Mark { start: 14, end: 17, kind: MarkKind::Emphasis });
         assert_eq!(
             b[0].marks[1],
-            Mark {
-                start: 18,
-                end: 22,
-                kind: MarkKind::Link {
-                    href: "https://example.com/x".into()
-                }
-            }
+            Mark { start: 18, end: 22, kind: MarkKind::Link { href: "https://example.com/x".into() } }
         );
         assert_eq!(b[0].marks.len(), 2);
         assert_eq!(b[1].kind, BlockKind::Preformatted);
@@ -602,9 +481,7 @@ mod tests {
             r#"<figure><img src="data:image/gif;base64,R0lG" data-src="/img/a.jpg" alt=" A  cat "><figcaption>The <em>cat</em></figcaption></figure><p>x<img src="t.gif" width="1" height="1"></p>"#,
         );
         assert_eq!(b.len(), 2);
-        let BlockKind::Figure { image } = &b[0].kind else {
-            panic!("not a figure: {:?}", b[0])
-        };
+        let BlockKind::Figure { image } = &b[0].kind else { panic!("not a figure: {:?}", b[0]) };
         assert_eq!(image.src, "https://example.com/img/a.jpg");
         assert_eq!(image.alt, "A cat");
         assert_eq!(b[0].text, "The cat");

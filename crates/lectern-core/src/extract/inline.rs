@@ -21,10 +21,7 @@ pub(super) struct Inline {
 /// ideographic spaces, which Lectern treats as ordinary spaces so that search and quotes
 /// do not depend on how a page happened to indent its paragraphs.
 fn collapsible(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t' | '\n' | '\r' | '\u{c}' | '\u{a0}' | '\u{3000}'
-    )
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}' | '\u{a0}' | '\u{3000}')
 }
 
 impl Inline {
@@ -77,11 +74,7 @@ impl Inline {
     pub fn close(&mut self) {
         if let Some((kind, Some(start))) = self.open.pop() {
             if self.chars > start {
-                self.marks.push(Mark {
-                    start,
-                    end: self.chars,
-                    kind,
-                });
+                self.marks.push(Mark { start, end: self.chars, kind });
             }
         }
     }
@@ -97,11 +90,7 @@ impl Inline {
         for (kind, start) in self.open.iter_mut() {
             if let Some(s) = start.take() {
                 if self.chars > s {
-                    self.marks.push(Mark {
-                        start: s,
-                        end: self.chars,
-                        kind: kind.clone(),
-                    });
+                    self.marks.push(Mark { start: s, end: self.chars, kind: kind.clone() });
                 }
             }
         }
@@ -155,14 +144,7 @@ mod tests {
         inline.push_break();
         let (text, marks) = inline.take();
         assert_eq!(text, "Hello 古籍\nnext line");
-        assert_eq!(
-            marks,
-            vec![Mark {
-                start: 6,
-                end: 8,
-                kind: MarkKind::Strong
-            }]
-        );
+        assert_eq!(marks, vec![Mark { start: 6, end: 8, kind: MarkKind::Strong }]);
     }
 
     #[test]
@@ -176,13 +158,6 @@ mod tests {
         inline.close();
         let (text, marks) = inline.take();
         assert_eq!(text, "two");
-        assert_eq!(
-            marks,
-            vec![Mark {
-                start: 0,
-                end: 3,
-                kind: MarkKind::Emphasis
-            }]
-        );
+        assert_eq!(marks, vec![Mark { start: 0, end: 3, kind: MarkKind::Emphasis }]);
     }
 }

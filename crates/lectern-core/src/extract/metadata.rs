@@ -47,17 +47,10 @@ impl Page {
     /// Reads the page's metadata. `html` is the page source, used to skip DOM scans for
     /// labels the page does not contain.
     pub fn read(dom: &Dom, html: &str, base: Option<&Url>) -> Page {
-        let mut page = Page {
-            language: language(dom),
-            canonical_url: canonical(dom, base),
-            ..Page::default()
-        };
+        let mut page = Page { language: language(dom), canonical_url: canonical(dom, base), ..Page::default() };
         for script in dom.select(r#"script[type="application/ld+json"]"#).nodes() {
             let text = script.text();
-            let text = text
-                .trim()
-                .trim_start_matches("<![CDATA[")
-                .trim_end_matches("]]>");
+            let text = text.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>");
             if let Ok(value) = serde_json::from_str::<Value>(text) {
                 json_ld(&value, &mut page, 0);
             }
@@ -74,49 +67,30 @@ impl Page {
             }
         }
         if SOURCE_LABELS.iter().any(|l| html.contains(l)) {
-            page.source =
-                labelled_line(dom, SOURCE_LABELS).and_then(|line| source_from_line(&line));
+            page.source = labelled_line(dom, SOURCE_LABELS).and_then(|line| source_from_line(&line));
         }
         if DATE_LABELS.iter().any(|l| html.contains(l)) {
-            page.visible_date =
-                labelled_line(dom, DATE_LABELS).and_then(|line| published::normalize(&line));
+            page.visible_date = labelled_line(dom, DATE_LABELS).and_then(|line| published::normalize(&line));
         }
         page
     }
 }
 
-const BREADCRUMB_LABELS: &[&str] = &[
-    "当前位置",
-    "您的位置",
-    "您现在的位置",
-    "现在位置",
-    "You are here",
-    "you are here",
-];
+const BREADCRUMB_LABELS: &[&str] =
+    &["当前位置", "您的位置", "您现在的位置", "现在位置", "You are here", "you are here"];
 const SOURCE_LABELS: &[&str] = &["来源：", "来源:", "稿源：", "Source:"];
-const DATE_LABELS: &[&str] = &[
-    "发布时间",
-    "发布日期",
-    "发稿时间",
-    "日期：",
-    "时间：",
-    "Date:",
-    "Published:",
-];
+const DATE_LABELS: &[&str] = &["发布时间", "发布日期", "发稿时间", "日期：", "时间：", "Date:", "Published:"];
 
 /// The primary language subtag of `<html lang>`, lowercase (`zh-CN` → `zh`).
 fn language(dom: &Dom) -> Option<String> {
     let lang = dom.select("html[lang]").attr("lang")?;
     let primary = lang.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-    ((2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic()))
-        .then_some(primary)
+    ((2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_alphabetic())).then_some(primary)
 }
 
 fn canonical(dom: &Dom, base: Option<&Url>) -> Option<String> {
-    let candidates = [
-        dom.select(r#"link[rel="canonical"]"#).attr("href"),
-        dom.select(r#"meta[property="og:url"]"#).attr("content"),
-    ];
+    let candidates =
+        [dom.select(r#"link[rel="canonical"]"#).attr("href"), dom.select(r#"meta[property="og:url"]"#).attr("content")];
     candidates.into_iter().flatten().find_map(|raw| {
         let url = match base {
             Some(base) => base.join(raw.trim()).ok()?,
@@ -127,10 +101,7 @@ fn canonical(dom: &Dom, base: Option<&Url>) -> Option<String> {
 }
 
 fn has_type(value: &Value, wanted: &[&str]) -> bool {
-    let matches = |t: &Value| {
-        t.as_str()
-            .is_some_and(|t| wanted.iter().any(|w| t.ends_with(w)))
-    };
+    let matches = |t: &Value| t.as_str().is_some_and(|t| wanted.iter().any(|w| t.ends_with(w)));
     match &value["@type"] {
         Value::Array(types) => types.iter().any(matches),
         t => matches(t),
@@ -151,20 +122,9 @@ fn json_ld(value: &Value, page: &mut Page, depth: usize) {
             if has_type(value, &["BreadcrumbList"]) && page.breadcrumbs.is_empty() {
                 page.breadcrumbs = json_ld_breadcrumbs(value);
             }
-            if has_type(
-                value,
-                &[
-                    "Article",
-                    "BlogPosting",
-                    "Report",
-                    "WebPage",
-                    "LiveBlogPosting",
-                ],
-            ) {
+            if has_type(value, &["Article", "BlogPosting", "Report", "WebPage", "LiveBlogPosting"]) {
                 if page.published.is_none() {
-                    page.published = value["datePublished"]
-                        .as_str()
-                        .and_then(published::normalize);
+                    page.published = value["datePublished"].as_str().and_then(published::normalize);
                 }
                 if page.authors.is_none() {
                     page.authors = json_ld_authors(&value["author"]);
@@ -190,9 +150,7 @@ fn json_ld_breadcrumbs(list: &Value) -> Vec<String> {
                 .as_i64()
                 .or_else(|| item["position"].as_str().and_then(|p| p.parse().ok()))
                 .unwrap_or(i as i64);
-            let name = item["name"]
-                .as_str()
-                .or_else(|| item["item"]["name"].as_str())?;
+            let name = item["name"].as_str().or_else(|| item["item"]["name"].as_str())?;
             let name = normalize_space(name);
             (!name.is_empty()).then_some((position, name))
         })
@@ -204,11 +162,7 @@ fn json_ld_breadcrumbs(list: &Value) -> Vec<String> {
 fn json_ld_authors(author: &Value) -> Option<String> {
     let names: Vec<String> = match author {
         Value::String(name) => vec![normalize_space(name)],
-        Value::Object(_) => author["name"]
-            .as_str()
-            .map(normalize_space)
-            .into_iter()
-            .collect(),
+        Value::Object(_) => author["name"].as_str().map(normalize_space).into_iter().collect(),
         Value::Array(items) => items.iter().filter_map(json_ld_authors).collect(),
         _ => Vec::new(),
     };
@@ -236,9 +190,7 @@ fn breadcrumb_nav(dom: &Dom) -> Vec<String> {
 }
 
 fn clean_crumb(text: &str) -> String {
-    normalize_space(text)
-        .trim_matches(|c: char| SEPARATORS.contains(&c) || c.is_whitespace())
-        .to_string()
+    normalize_space(text).trim_matches(|c: char| SEPARATORS.contains(&c) || c.is_whitespace()).to_string()
 }
 
 const SEPARATORS: &[char] = &['>', '＞', '›', '»', '→', '/', '|', '｜', '·', '»'];
@@ -246,17 +198,11 @@ const SEPARATORS: &[char] = &['>', '＞', '›', '»', '→', '/', '|', '｜', '
 /// Splits "当前位置：首页 > 新闻 > 本地" or "You are here: Home / News" into its crumbs.
 pub fn breadcrumbs_from_line(line: &str) -> Vec<String> {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^\s*(?:当前位置|您的位置|您现在的位置|现在位置|位置|[Yy]ou are here)\s*[:：]?\s*",
-        )
-        .unwrap()
+        Regex::new(r"^\s*(?:当前位置|您的位置|您现在的位置|现在位置|位置|[Yy]ou are here)\s*[:：]?\s*").unwrap()
     });
     let line = normalize_space(line);
     let rest = LABEL.replace(&line, "");
-    rest.split(SEPARATORS)
-        .map(clean_crumb)
-        .filter(|c| !c.is_empty())
-        .collect()
+    rest.split(SEPARATORS).map(clean_crumb).filter(|c| !c.is_empty()).collect()
 }
 
 /// `<meta>` date tags under their many names.
@@ -283,10 +229,7 @@ fn meta_date(dom: &Dom) -> Option<String> {
     let metas = dom.select("meta[content]");
     NAMES.iter().find_map(|wanted| {
         metas.nodes().iter().find_map(|meta| {
-            let key = meta
-                .attr("property")
-                .or_else(|| meta.attr("name"))
-                .or_else(|| meta.attr("itemprop"))?;
+            let key = meta.attr("property").or_else(|| meta.attr("name")).or_else(|| meta.attr("itemprop"))?;
             key.trim()
                 .eq_ignore_ascii_case(wanted)
                 .then(|| meta.attr("content"))
@@ -298,15 +241,11 @@ fn meta_date(dom: &Dom) -> Option<String> {
 
 /// `<time datetime>`: the one marked as the publication date, else the first in the article.
 fn time_element(dom: &Dom) -> Option<String> {
-    let marked = dom.select(
-        r#"time[itemprop="datePublished"], time[pubdate], [itemprop="datePublished"][datetime]"#,
-    );
+    let marked = dom.select(r#"time[itemprop="datePublished"], time[pubdate], [itemprop="datePublished"][datetime]"#);
     let first = dom.select("article time[datetime], main time[datetime]");
-    [marked, first].iter().find_map(|sel| {
-        sel.nodes()
-            .iter()
-            .find_map(|t| t.attr("datetime").and_then(|d| published::normalize(&d)))
-    })
+    [marked, first]
+        .iter()
+        .find_map(|sel| sel.nodes().iter().find_map(|t| t.attr("datetime").and_then(|d| published::normalize(&d))))
 }
 
 /// The shortest visible text around a label: climbs from the text node holding it to the
@@ -339,21 +278,13 @@ fn labelled_line(dom: &Dom, labels: &[&str]) -> Option<String> {
 
 fn is_inline(node: &NodeRef) -> bool {
     node.node_name().is_some_and(|n| {
-        matches!(
-            n.as_ref(),
-            "a" | "span" | "font" | "b" | "strong" | "em" | "i" | "label" | "small" | "time"
-        )
+        matches!(n.as_ref(), "a" | "span" | "font" | "b" | "strong" | "em" | "i" | "label" | "small" | "time")
     })
 }
 
 fn in_non_text(node: &NodeRef) -> bool {
     node.ancestors_it(None).any(|a| {
-        a.node_name().is_some_and(|n| {
-            matches!(
-                n.as_ref(),
-                "script" | "style" | "noscript" | "template" | "title"
-            )
-        })
+        a.node_name().is_some_and(|n| matches!(n.as_ref(), "script" | "style" | "noscript" | "template" | "title"))
     })
 }
 
@@ -369,9 +300,7 @@ pub fn source_from_line(line: &str) -> Option<String> {
     if value.chars().any(is_cjk) {
         value = value.split_whitespace().next().unwrap_or("").to_string();
     }
-    let value = value
-        .trim_matches(|c: char| c.is_ascii_punctuation() || "，。、；".contains(c))
-        .to_string();
+    let value = value.trim_matches(|c: char| c.is_ascii_punctuation() || "，。、；".contains(c)).to_string();
     (!value.is_empty() && value.chars().count() <= 60).then_some(value)
 }
 
@@ -381,13 +310,7 @@ pub fn reporter_from_line(line: &str) -> Option<String> {
         Regex::new(r"^[（(]?\s*(?:本报|本台|新华社|中新社)?(?:特约)?记者\s*[:：]?\s*([\p{Han}·]{2,4}(?:[ 、，,]+[\p{Han}·]{2,4}){0,4})\s*[）)]?$").unwrap()
     });
     let caps = REPORTER.captures(line.trim())?;
-    Some(
-        caps[1]
-            .split([' ', '、', '，', ','])
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    Some(caps[1].split([' ', '、', '，', ',']).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" "))
 }
 
 /// Page chrome printed inside the content: font-size switches, print and close links.
@@ -424,15 +347,11 @@ pub fn lift_lines(blocks: &mut Vec<Block>, meta: &mut Metadata) {
         )
         .unwrap()
     });
-    static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:当前位置|您的位置|您现在的位置|现在位置|[Yy]ou are here)\s*[:：]").unwrap()
-    });
+    static BREADCRUMB: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:当前位置|您的位置|您现在的位置|现在位置|[Yy]ou are here)\s*[:：]").unwrap());
     const MAX_LINE: usize = 200;
     blocks.retain(|block| {
-        if !matches!(
-            block.kind,
-            BlockKind::Paragraph | BlockKind::Heading { .. } | BlockKind::Quote
-        ) {
+        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading { .. } | BlockKind::Quote) {
             return true;
         }
         let text = block.text.as_str();
@@ -456,10 +375,7 @@ pub fn lift_lines(blocks: &mut Vec<Block>, meta: &mut Metadata) {
         }
         // "By Jane Doe · April 9, 2022" repeating the byline already known.
         let repeats_byline = meta.byline.as_deref().is_some_and(|b| text.contains(b));
-        if repeats_byline
-            && text.chars().count() <= 100
-            && (text.starts_with("By ") || text.starts_with("by "))
-        {
+        if repeats_byline && text.chars().count() <= 100 && (text.starts_with("By ") || text.starts_with("by ")) {
             if meta.published.is_none() {
                 meta.published = published::normalize(text);
             }
@@ -482,40 +398,20 @@ mod tests {
 
     fn page(html: &str) -> Page {
         let dom = Dom::from(html);
-        Page::read(
-            &dom,
-            html,
-            Some(&Url::parse("https://example.com/news/1.html").unwrap()),
-        )
+        Page::read(&dom, html, Some(&Url::parse("https://example.com/news/1.html").unwrap()))
     }
 
     #[test]
     fn language_is_the_primary_subtag() {
-        assert_eq!(
-            page(r#"<html lang="zh-CN"><body></body></html>"#)
-                .language
-                .as_deref(),
-            Some("zh")
-        );
-        assert_eq!(
-            page(r#"<html lang="EN_us"><body></body></html>"#)
-                .language
-                .as_deref(),
-            Some("en")
-        );
-        assert_eq!(
-            page(r#"<html lang="x"><body></body></html>"#).language,
-            None
-        );
+        assert_eq!(page(r#"<html lang="zh-CN"><body></body></html>"#).language.as_deref(), Some("zh"));
+        assert_eq!(page(r#"<html lang="EN_us"><body></body></html>"#).language.as_deref(), Some("en"));
+        assert_eq!(page(r#"<html lang="x"><body></body></html>"#).language, None);
     }
 
     #[test]
     fn canonical_from_link_or_og_url() {
         let p = page(r#"<head><link rel="canonical" href="/news/1"></head>"#);
-        assert_eq!(
-            p.canonical_url.as_deref(),
-            Some("https://example.com/news/1")
-        );
+        assert_eq!(p.canonical_url.as_deref(), Some("https://example.com/news/1"));
         let p = page(r#"<head><meta property="og:url" content="https://a.example/x"></head>"#);
         assert_eq!(p.canonical_url.as_deref(), Some("https://a.example/x"));
         let p = page(r#"<head><link rel="canonical" href="javascript:alert(1)"></head>"#);
@@ -565,28 +461,17 @@ mod tests {
 
     #[test]
     fn visible_source_and_date_lines() {
-        let p = page(
-            "<div><span>发布时间：2022-08-15 09:30:00</span> <span>来源：市政府办公室</span></div>",
-        );
+        let p = page("<div><span>发布时间：2022-08-15 09:30:00</span> <span>来源：市政府办公室</span></div>");
         assert_eq!(p.source.as_deref(), Some("市政府办公室"));
         assert_eq!(p.visible_date.as_deref(), Some("2022-08-15T09:30:00"));
-        assert_eq!(
-            source_from_line("Source: Reuters News | Date: 2022-03-14").as_deref(),
-            Some("Reuters News")
-        );
-        assert_eq!(
-            source_from_line("来源：新华社 作者：李明").as_deref(),
-            Some("新华社")
-        );
+        assert_eq!(source_from_line("Source: Reuters News | Date: 2022-03-14").as_deref(), Some("Reuters News"));
+        assert_eq!(source_from_line("来源：新华社 作者：李明").as_deref(), Some("新华社"));
     }
 
     #[test]
     fn reporter_lines() {
         assert_eq!(reporter_from_line("记者 张三").as_deref(), Some("张三"));
-        assert_eq!(
-            reporter_from_line("（本报记者 王小明 李四）").as_deref(),
-            Some("王小明 李四")
-        );
+        assert_eq!(reporter_from_line("（本报记者 王小明 李四）").as_deref(), Some("王小明 李四"));
         assert_eq!(reporter_from_line("记者们今天在现场采访了很多人。"), None);
     }
 
@@ -594,9 +479,7 @@ mod tests {
     fn lifted_lines_leave_the_body() {
         let mut blocks = vec![
             Block::paragraph("当前位置：首页 > 新闻"),
-            Block::paragraph(
-                "发布时间：2022-08-15 09:30:00 来源：市政府办公室 【字体：大 中 小】【打印】",
-            ),
+            Block::paragraph("发布时间：2022-08-15 09:30:00 来源：市政府办公室 【字体：大 中 小】【打印】"),
             Block::paragraph("记者 张三"),
             Block::paragraph("【字体：大 中 小】"),
             Block::paragraph("正文第一段。"),

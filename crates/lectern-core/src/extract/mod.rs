@@ -47,27 +47,19 @@ pub fn html(html: &str, base: Option<&Url>) -> Result<Document, ExtractError> {
     let dom = dom_query::Document::from(html);
     let page = metadata::Page::read(&dom, html, base);
 
-    let mut readability =
-        Readability::with_document(dom, base.map(Url::as_str), Some(Config::default()))
-            .map_err(|e| ExtractError::Readability(e.to_string()))?;
+    let mut readability = Readability::with_document(dom, base.map(Url::as_str), Some(Config::default()))
+        .map_err(|e| ExtractError::Readability(e.to_string()))?;
     let (article, blocks) = match readability.parse() {
         Ok(article) => {
             let root = readability.doc.select("#readability-page-1");
-            let blocks = root
-                .nodes()
-                .first()
-                .map(|n| blocks::blocks_of(n, base))
-                .unwrap_or_default();
+            let blocks = root.nodes().first().map(|n| blocks::blocks_of(n, base)).unwrap_or_default();
             (Some(article), blocks)
         }
         // Readability gives up on pages with almost no text; a short note is still an
         // article to its reader, so lay out the whole body instead.
         Err(_) => {
             let dom = dom_query::Document::from(html);
-            let blocks = dom
-                .body()
-                .map(|body| blocks::blocks_of(&body, base))
-                .unwrap_or_default();
+            let blocks = dom.body().map(|body| blocks::blocks_of(&body, base)).unwrap_or_default();
             (None, blocks)
         }
     };
@@ -85,10 +77,7 @@ pub fn html(html: &str, base: Option<&Url>) -> Result<Document, ExtractError> {
         meta.byline = clean(article.byline);
         meta.site_name = clean(article.site_name);
         meta.excerpt = clean(article.excerpt);
-        meta.published = article
-            .published_time
-            .as_deref()
-            .and_then(crate::published::normalize);
+        meta.published = article.published_time.as_deref().and_then(crate::published::normalize);
     }
     meta.published = meta.published.or(page.published);
     meta.byline = meta.byline.or(page.authors);
@@ -107,15 +96,10 @@ fn drop_title_heading(doc: &mut Document) {
     if title.is_empty() {
         return;
     }
-    let first_text = doc
-        .blocks
-        .iter()
-        .position(|b| !matches!(b.kind, BlockKind::Figure { .. }));
+    let first_text = doc.blocks.iter().position(|b| !matches!(b.kind, BlockKind::Figure { .. }));
     if let Some(i) = first_text {
         let Block { kind, text, .. } = &doc.blocks[i];
-        if matches!(kind, BlockKind::Heading { .. })
-            && normalize_space(text).to_lowercase() == title
-        {
+        if matches!(kind, BlockKind::Heading { .. }) && normalize_space(text).to_lowercase() == title {
             doc.blocks.remove(i);
         }
     }
@@ -137,25 +121,14 @@ mod tests {
 
     #[test]
     fn readability_metadata_is_kept() {
-        let doc = html(
-            PAGE,
-            Some(&Url::parse("https://courier.example/a").unwrap()),
-        )
-        .unwrap();
-        assert_eq!(
-            doc.meta.title,
-            "River restoration plan approved by the council"
-        );
+        let doc = html(PAGE, Some(&Url::parse("https://courier.example/a").unwrap())).unwrap();
+        assert_eq!(doc.meta.title, "River restoration plan approved by the council");
         assert_eq!(doc.meta.byline.as_deref(), Some("Ana Ruiz"));
         assert_eq!(doc.meta.site_name.as_deref(), Some("Courier"));
         assert_eq!(doc.meta.excerpt.as_deref(), Some("The council said yes."));
         assert_eq!(doc.meta.published.as_deref(), Some("2023-05-14T07:45:00"));
         assert_eq!(doc.meta.language.as_deref(), Some("en"));
-        assert!(
-            doc.headings().is_empty(),
-            "the title heading is not repeated: {:?}",
-            doc.blocks
-        );
+        assert!(doc.headings().is_empty(), "the title heading is not repeated: {:?}", doc.blocks);
         assert!(doc.text().starts_with("The council approved"));
     }
 

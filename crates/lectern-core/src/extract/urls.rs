@@ -31,11 +31,7 @@ pub fn image(raw: &str, base: Option<&Url>) -> Option<String> {
 
 fn resolve(raw: &str, base: Option<&Url>) -> Option<Url> {
     // Browsers strip ASCII whitespace around attribute URLs (and tabs/newlines inside them).
-    let raw: String = raw
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
+    let raw: String = raw.trim().chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
     if raw.is_empty() || raw.starts_with('#') {
         return None;
     }
@@ -51,10 +47,7 @@ pub fn best_of_srcset(srcset: &str) -> Option<&str> {
     for candidate in srcset.split(',') {
         let mut parts = candidate.split_whitespace();
         let Some(url) = parts.next() else { continue };
-        let weight = parts
-            .next()
-            .and_then(|d| d.trim_end_matches(['w', 'x']).parse::<f32>().ok())
-            .unwrap_or(1.0);
+        let weight = parts.next().and_then(|d| d.trim_end_matches(['w', 'x']).parse::<f32>().ok()).unwrap_or(1.0);
         if best.is_none_or(|(_, w)| weight >= w) {
             best = Some((url, weight));
         }
@@ -73,14 +66,8 @@ mod tests {
     #[test]
     fn links_keep_only_web_and_mail_targets() {
         let b = base();
-        assert_eq!(
-            link("/x", Some(&b)).as_deref(),
-            Some("https://example.com/x")
-        );
-        assert_eq!(
-            link("mailto:a@b.c", Some(&b)).as_deref(),
-            Some("mailto:a@b.c")
-        );
+        assert_eq!(link("/x", Some(&b)).as_deref(), Some("https://example.com/x"));
+        assert_eq!(link("mailto:a@b.c", Some(&b)).as_deref(), Some("mailto:a@b.c"));
         assert_eq!(link(" java\nscript:alert(1)", Some(&b)), None);
         assert_eq!(link("JavaScript:alert(1)", Some(&b)), None);
         assert_eq!(link("data:text/html,<script>", Some(&b)), None);
@@ -93,23 +80,14 @@ mod tests {
         let web = base();
         let local = Url::parse("file:///home/u/page.html").unwrap();
         assert_eq!(image("file:///etc/passwd", Some(&web)), None);
-        assert_eq!(
-            image("page_files/a.png", Some(&local)).as_deref(),
-            Some("file:///home/u/page_files/a.png")
-        );
+        assert_eq!(image("page_files/a.png", Some(&local)).as_deref(), Some("file:///home/u/page_files/a.png"));
         assert_eq!(image("data:image/png;base64,AAAA", Some(&web)), None);
-        assert_eq!(
-            image("//cdn.example.com/a.jpg", Some(&web)).as_deref(),
-            Some("https://cdn.example.com/a.jpg")
-        );
+        assert_eq!(image("//cdn.example.com/a.jpg", Some(&web)).as_deref(), Some("https://cdn.example.com/a.jpg"));
     }
 
     #[test]
     fn srcset_picks_the_largest() {
-        assert_eq!(
-            best_of_srcset("a.jpg 320w, b.jpg 1024w, c.jpg 640w"),
-            Some("b.jpg")
-        );
+        assert_eq!(best_of_srcset("a.jpg 320w, b.jpg 1024w, c.jpg 640w"), Some("b.jpg"));
         assert_eq!(best_of_srcset("a.jpg, b.jpg 2x"), Some("b.jpg"));
         assert_eq!(best_of_srcset(""), None);
     }

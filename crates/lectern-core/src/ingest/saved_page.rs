@@ -14,18 +14,12 @@ use url::Url;
 
 /// Reads a saved page and the images beside it.
 pub fn load(path: &Path) -> Result<Draft, IngestError> {
-    let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = std::fs::read(path).map_err(|source| IngestError::Io { path: path.to_path_buf(), source })?;
     let html = super::charset::decode_html(&bytes, None);
     let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let base = Url::from_file_path(&absolute).ok();
-    let mut document =
-        crate::extract::html(&html, base.as_ref()).map_err(|e| IngestError::Extract {
-            origin: path.display().to_string(),
-            reason: e.to_string(),
-        })?;
+    let mut document = crate::extract::html(&html, base.as_ref())
+        .map_err(|e| IngestError::Extract { origin: path.display().to_string(), reason: e.to_string() })?;
     document.meta.url = saved_from(&html).or_else(|| document.meta.canonical_url.clone());
     let folder = absolute.parent().unwrap_or(Path::new("."));
     let assets = attach_images(&mut document, local_files_under(folder));
@@ -58,14 +52,8 @@ mod tests {
     #[test]
     fn reads_the_mark_of_the_web() {
         let html = "<!DOCTYPE html>\n<!-- saved from url=(0044)https://news.example.com/2022/08/story.html -->\n<html>";
-        assert_eq!(
-            saved_from(html).as_deref(),
-            Some("https://news.example.com/2022/08/story.html")
-        );
-        assert_eq!(
-            saved_from("<!-- saved from url=(0014)about:internet -->"),
-            None
-        );
+        assert_eq!(saved_from(html).as_deref(), Some("https://news.example.com/2022/08/story.html"));
+        assert_eq!(saved_from("<!-- saved from url=(0014)about:internet -->"), None);
         assert_eq!(saved_from("<html>"), None);
     }
 }

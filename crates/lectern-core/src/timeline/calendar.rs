@@ -24,12 +24,7 @@ pub(crate) fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
 }
 
 pub(crate) fn day(d: NaiveDate) -> Period {
-    Period {
-        from: d,
-        to: d,
-        precision: Some(Precision::Day),
-        value: d.format("%Y-%m-%d").to_string(),
-    }
+    Period { from: d, to: d, precision: Some(Precision::Day), value: d.format("%Y-%m-%d").to_string() }
 }
 
 pub(crate) fn month(y: i32, m: u32) -> Option<Period> {
@@ -76,12 +71,7 @@ pub(crate) fn season(y: i32, s: Season) -> Option<Period> {
     };
     let from = ymd(y, m, 1)?;
     let to = from.checked_add_months(Months::new(3))?.pred_opt()?;
-    Some(Period {
-        from,
-        to,
-        precision: Some(Precision::Season),
-        value: format!("{y:04}-{code}"),
-    })
+    Some(Period { from, to, precision: Some(Precision::Season), value: format!("{y:04}-{code}") })
 }
 
 pub(crate) fn season_start_month(s: Season) -> u32 {
@@ -98,12 +88,7 @@ pub(crate) fn quarter(y: i32, q: u32) -> Option<Period> {
         return None;
     }
     let from = ymd(y, 3 * q - 2, 1)?;
-    Some(Period {
-        from,
-        to: month_end(y, 3 * q)?,
-        precision: Some(Precision::Quarter),
-        value: format!("{y:04}-Q{q}"),
-    })
+    Some(Period { from, to: month_end(y, 3 * q)?, precision: Some(Precision::Quarter), value: format!("{y:04}-Q{q}") })
 }
 
 pub(crate) fn half(y: i32, h: u32) -> Option<Period> {
@@ -112,12 +97,7 @@ pub(crate) fn half(y: i32, h: u32) -> Option<Period> {
         2 => (7, 12),
         _ => return None,
     };
-    Some(Period {
-        from: ymd(y, a, 1)?,
-        to: month_end(y, b)?,
-        precision: None,
-        value: format!("{y:04}-H{h}"),
-    })
+    Some(Period { from: ymd(y, a, 1)?, to: month_end(y, b)?, precision: None, value: format!("{y:04}-H{h}") })
 }
 
 /// The decade starting at `start` (a multiple of ten): value `199` for the 1990s.
@@ -211,20 +191,13 @@ pub(crate) fn narrow(p: Period, part: Part) -> Period {
                     p.from.checked_add_days(Days::new(third)).unwrap_or(p.from),
                     p.from.checked_add_days(Days::new(2 * third - 1)),
                 ),
-                Part::Late | Part::End => (
-                    p.from
-                        .checked_add_days(Days::new((2 * third).min(span as u64 - 1)))
-                        .unwrap_or(p.from),
-                    Some(p.to),
-                ),
+                Part::Late | Part::End => {
+                    (p.from.checked_add_days(Days::new((2 * third).min(span as u64 - 1))).unwrap_or(p.from), Some(p.to))
+                }
             }
         }
     };
-    Period {
-        from,
-        to: to.unwrap_or(p.to).min(p.to).max(from),
-        ..p
-    }
+    Period { from, to: to.unwrap_or(p.to).min(p.to).max(from), ..p }
 }
 
 #[cfg(test)]
@@ -239,10 +212,7 @@ mod tests {
         assert_eq!(iso_week(2024, 10).unwrap().value, "2024-W10");
         assert_eq!(decade(1990).unwrap().value, "199");
         assert_eq!(century(20).unwrap().value, "19");
-        assert_eq!(
-            week_of(ymd(2013, 3, 22).unwrap()).unwrap().value,
-            "2013-W12"
-        );
+        assert_eq!(week_of(ymd(2013, 3, 22).unwrap()).unwrap().value, "2013-W12");
         assert_eq!(week_of(NaiveDate::MIN), None);
     }
 
@@ -250,29 +220,17 @@ mod tests {
     fn parts_of_a_month_follow_the_ten_day_split() {
         let jan = month(2020, 1).unwrap();
         let early = narrow(jan.clone(), Part::Early);
-        assert_eq!(
-            (early.from, early.to),
-            (ymd(2020, 1, 1).unwrap(), ymd(2020, 1, 10).unwrap())
-        );
+        assert_eq!((early.from, early.to), (ymd(2020, 1, 1).unwrap(), ymd(2020, 1, 10).unwrap()));
         let late = narrow(month(2020, 2).unwrap(), Part::Late);
-        assert_eq!(
-            (late.from, late.to),
-            (ymd(2020, 2, 21).unwrap(), ymd(2020, 2, 29).unwrap())
-        );
+        assert_eq!((late.from, late.to), (ymd(2020, 2, 21).unwrap(), ymd(2020, 2, 29).unwrap()));
         assert_eq!(narrow(jan, Part::Mid).value, "2020-01");
     }
 
     #[test]
     fn shifts_clamp_and_never_panic() {
-        assert_eq!(
-            shift(ymd(2021, 1, 31).unwrap(), Unit::Month, 1),
-            ymd(2021, 2, 28)
-        );
+        assert_eq!(shift(ymd(2021, 1, 31).unwrap(), Unit::Month, 1), ymd(2021, 2, 28));
         assert_eq!(shift(NaiveDate::MAX, Unit::Year, 1), None);
-        assert_eq!(
-            winter_spans_the_new_year(),
-            (ymd(2023, 12, 1).unwrap(), ymd(2024, 2, 29).unwrap())
-        );
+        assert_eq!(winter_spans_the_new_year(), (ymd(2023, 12, 1).unwrap(), ymd(2024, 2, 29).unwrap()));
     }
 
     fn winter_spans_the_new_year() -> (NaiveDate, NaiveDate) {

@@ -13,11 +13,8 @@ const MONTH: &str = r"1[0-2]|0?[1-9]|１[０-２]|０?[１-９]|十[一二]?|[�
 const DAY: &str = r"[12][0-9]|3[01]|0?[1-9]|[１２][０-９]|３[０１]|０?[１-９]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]";
 
 fn re(pattern: &str) -> Regex {
-    let pattern = pattern
-        .replace("{YEAR4}", YEAR4)
-        .replace("{MONTH}", MONTH)
-        .replace("{DAY}", DAY)
-        .replace("{N}", ZH_DIGIT);
+    let pattern =
+        pattern.replace("{YEAR4}", YEAR4).replace("{MONTH}", MONTH).replace("{DAY}", DAY).replace("{N}", ZH_DIGIT);
     Regex::new(&pattern).expect("timeline regex")
 }
 
@@ -44,18 +41,13 @@ static DEICTIC: LazyLock<Regex> = LazyLock::new(|| {
         r"(?P<w>今天|今日|昨天|昨日|明天|明日|前天|后天|本月|上月|上个月|下月|下个月|本周|上周|下周|这周|本星期|上星期|下星期|次日|翌日|第二天|当天|当日|同日|同月|当月|次月|翌月|目前|现在|当前|如今)(?P<tod>上午|下午|晚上|晚间|凌晨|早上|中午|傍晚|夜间)?",
     )
 });
-static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?P<n>{N}{1,3})(?P<ge>个)?(?P<u>天|周|星期|月|年)(?P<dir>以后|以前|之后|之前|后|前)")
-});
+static OFFSET: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?P<n>{N}{1,3})(?P<ge>个)?(?P<u>天|周|星期|月|年)(?P<dir>以后|以前|之后|之前|后|前)"));
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?P<n>{N}{1,4}|半)(?:(?P<ge>个)多?(?P<u1>月|星期|小时|季度)|多?(?P<u>天|周|星期|年|小时|分钟|秒))",
-    )
+    re(r"(?P<n>{N}{1,4}|半)(?:(?P<ge>个)多?(?P<u1>月|星期|小时|季度)|多?(?P<u>天|周|星期|年|小时|分钟|秒))")
 });
 static SET: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"每(?:(?:周|星期)(?P<wd>[一二三四五六日天])|隔?(?P<n>{N}{1,3})?个?(?P<u>年|月|天|日|周|星期|季度|小时|分钟))",
-    )
+    re(r"每(?:(?:周|星期)(?P<wd>[一二三四五六日天])|隔?(?P<n>{N}{1,3})?个?(?P<u>年|月|天|日|周|星期|季度|小时|分钟))")
 });
 static DECADE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -85,9 +77,7 @@ fn next_char(text: &str, i: usize) -> Option<char> {
 
 fn is_numeral(c: Option<char>) -> bool {
     c.is_some_and(|c| {
-        c.is_ascii_digit()
-            || ('０'..='９').contains(&c)
-            || "〇零○一二两三四五六七八九十百千万".contains(c)
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零○一二两三四五六七八九十百千万".contains(c)
     })
 }
 
@@ -106,10 +96,7 @@ fn part_of(word: &str) -> Option<Part> {
 }
 
 fn dates(text: &str, out: &mut Vec<Found>) {
-    for caps in DATE
-        .captures_iter(text)
-        .chain(YEARLESS_DATE.captures_iter(text))
-    {
+    for caps in DATE.captures_iter(text).chain(YEARLESS_DATE.captures_iter(text)) {
         let m = caps.get(0).expect("match");
         if m.is_empty() || is_numeral(prev_char(text, m.start())) {
             continue;
@@ -140,10 +127,7 @@ fn dates(text: &str, out: &mut Vec<Found>) {
             // "月" that starts a word (月亮, 月饼, 月球) is not a month.
             if caps.name("d").is_none()
                 && caps.name("part").is_none()
-                && matches!(
-                    next_char(text, m.end()),
-                    Some('亮' | '饼' | '球' | '光' | '薪' | '租' | '费' | '票')
-                )
+                && matches!(next_char(text, m.end()), Some('亮' | '饼' | '球' | '光' | '薪' | '租' | '费' | '票'))
             {
                 continue;
             }
@@ -152,12 +136,7 @@ fn dates(text: &str, out: &mut Vec<Found>) {
                 continue;
             }
             let part = caps.name("part").and_then(|p| part_of(p.as_str()));
-            found(Desc::Date {
-                year,
-                month: Some(month),
-                day,
-            })
-            .with_part(part)
+            found(Desc::Date { year, month: Some(month), day }).with_part(part)
         } else if let Some(season) = caps.name("season").filter(|_| has_year) {
             let season = match season.as_str() {
                 "春" => Season::Spring,
@@ -169,10 +148,7 @@ fn dates(text: &str, out: &mut Vec<Found>) {
         } else if let Some(q) = zh(&caps, "q") {
             found(Desc::Quarter(year, q))
         } else if let Some(half) = caps.name("half") {
-            found(Desc::Half(
-                year,
-                if half.as_str() == "上半年" { 1 } else { 2 },
-            ))
+            found(Desc::Half(year, if half.as_str() == "上半年" { 1 } else { 2 }))
         } else if let Some(part) = caps.name("ypart").filter(|_| has_year) {
             found(Desc::Year(year)).with_part(part_of(part.as_str()))
         } else if has_year && caps.name("season").is_none() && caps.name("ypart").is_none() {
@@ -199,11 +175,7 @@ fn bare_days(text: &str, out: &mut Vec<Found>) {
             out.push(Found::date(
                 m.start(),
                 m.end(),
-                Desc::Date {
-                    year: YearRef::Implicit,
-                    month: None,
-                    day: Some(d),
-                },
+                Desc::Date { year: YearRef::Implicit, month: None, day: Some(d) },
             ));
         }
     }
@@ -225,9 +197,7 @@ fn weekday_of(c: &str) -> Option<Weekday> {
 fn weekdays(text: &str, out: &mut Vec<Found>) {
     for caps in WEEKDAY.captures_iter(text) {
         let m = caps.get(0).expect("match");
-        if matches!(prev_char(text, m.start()), Some('每'))
-            || is_numeral(prev_char(text, m.start()))
-        {
+        if matches!(prev_char(text, m.start()), Some('每')) || is_numeral(prev_char(text, m.start())) {
             continue;
         }
         // "周一" followed by a numeral is part of a count ("一周一次" is handled elsewhere).
@@ -276,16 +246,8 @@ fn deictics(text: &str, out: &mut Vec<Found>) {
             "次月" | "翌月" => Desc::Shift(Base::Narrative, Unit::Month, 1),
             _ => Desc::Present,
         };
-        let time = if desc == Desc::Present {
-            None
-        } else {
-            time_of_day(caps.name("tod").map(|t| t.as_str()))
-        };
-        let end = if time.is_some() {
-            m.end()
-        } else {
-            caps.name("w").expect("word").end()
-        };
+        let time = if desc == Desc::Present { None } else { time_of_day(caps.name("tod").map(|t| t.as_str())) };
+        let end = if time.is_some() { m.end() } else { caps.name("w").expect("word").end() };
         out.push(Found::date(m.start(), end, desc).with_time(time));
     }
 }
@@ -304,9 +266,7 @@ fn unit_of(word: &str) -> Option<Unit> {
 fn offsets(text: &str, out: &mut Vec<Found>) {
     for caps in OFFSET.captures_iter(text) {
         let m = caps.get(0).expect("match");
-        if is_numeral(prev_char(text, m.start()))
-            || (&caps["u"] == "月" && caps.name("ge").is_none())
-        {
+        if is_numeral(prev_char(text, m.start())) || (&caps["u"] == "月" && caps.name("ge").is_none()) {
             continue;
         }
         let (Some(n), Some(unit)) = (zh(&caps, "n"), unit_of(&caps["u"])) else {
@@ -341,29 +301,18 @@ fn period_value(n: Option<u32>, unit: &str) -> String {
 fn durations(text: &str, out: &mut Vec<Found>) {
     for caps in DURATION.captures_iter(text) {
         let m = caps.get(0).expect("match");
-        if is_numeral(prev_char(text, m.start()))
-            || matches!(prev_char(text, m.start()), Some('每' | '第' | '隔'))
-        {
+        if is_numeral(prev_char(text, m.start())) || matches!(prev_char(text, m.start()), Some('每' | '第' | '隔')) {
             continue;
         }
-        let unit = caps
-            .name("u1")
-            .or(caps.name("u"))
-            .map_or("", |u| u.as_str());
+        let unit = caps.name("u1").or(caps.name("u")).map_or("", |u| u.as_str());
         // 三年级 (a school grade), 90年代, 两周年 (an anniversary), 2021年: not durations.
-        if matches!(
-            next_char(text, m.end()),
-            Some('级' | '代' | '度' | '底' | '初' | '末' | '年' | '前' | '后')
-        ) || matches!(next_char(text, m.end()), Some('月')) && unit == "年"
+        if matches!(next_char(text, m.end()), Some('级' | '代' | '度' | '底' | '初' | '末' | '年' | '前' | '后'))
+            || matches!(next_char(text, m.end()), Some('月')) && unit == "年"
         {
             continue;
         }
         let raw = &caps["n"];
-        let n = if raw == "半" {
-            None
-        } else {
-            numbers::chinese(raw)
-        };
+        let n = if raw == "半" { None } else { numbers::chinese(raw) };
         if n.is_some_and(|n| n >= 1000) || (raw.chars().count() >= 4 && unit == "年") {
             continue;
         }
@@ -374,10 +323,7 @@ fn durations(text: &str, out: &mut Vec<Found>) {
             ("半", _) => continue,
             _ => period_value(n, unit),
         };
-        out.push(Found {
-            kind: TimexKind::Duration,
-            ..Found::date(m.start(), m.end(), Desc::Duration(value))
-        });
+        out.push(Found { kind: TimexKind::Duration, ..Found::date(m.start(), m.end(), Desc::Duration(value)) });
     }
 }
 
@@ -387,15 +333,10 @@ fn sets(text: &str, out: &mut Vec<Found>) {
         let value = if let Some(wd) = caps.name("wd").and_then(|w| weekday_of(w.as_str())) {
             format!("XXXX-WXX-{}", wd.number_from_monday())
         } else {
-            let n = caps
-                .name("n")
-                .map_or(Some(1), |n| numbers::chinese(n.as_str()));
+            let n = caps.name("n").map_or(Some(1), |n| numbers::chinese(n.as_str()));
             period_value(n, &caps["u"])
         };
-        out.push(Found {
-            kind: TimexKind::Set,
-            ..Found::date(m.start(), m.end(), Desc::Set(value))
-        });
+        out.push(Found { kind: TimexKind::Set, ..Found::date(m.start(), m.end(), Desc::Set(value)) });
     }
 }
 
@@ -415,9 +356,7 @@ fn decades(text: &str, out: &mut Vec<Found>) {
                 None => 2000,
             };
             let part = caps.name("part").and_then(|p| part_of(p.as_str()));
-            out.push(
-                Found::date(m.start(), m.end(), Desc::Decade(century + dec as i32)).with_part(part),
-            );
+            out.push(Found::date(m.start(), m.end(), Desc::Decade(century + dec as i32)).with_part(part));
         } else if let Some(c) = zh(&caps, "c").filter(|c| (1..=30).contains(c)) {
             let part = caps.name("cpart").and_then(|p| part_of(p.as_str()));
             out.push(Found::date(m.start(), m.end(), Desc::Century(c as i32)).with_part(part));
@@ -434,68 +373,33 @@ mod tests {
         recognise(text, &mut out);
         let mut kept = super::super::spans::select(out);
         kept.sort_by_key(|f| f.start);
-        kept.into_iter()
-            .map(|f| (text[f.start..f.end].to_string(), f.desc))
-            .collect()
+        kept.into_iter().map(|f| (text[f.start..f.end].to_string(), f.desc)).collect()
     }
 
     #[test]
     fn full_dates_in_both_numeral_systems() {
-        let want = Desc::Date {
-            year: YearRef::Given(2021),
-            month: Some(3),
-            day: Some(2),
-        };
-        assert_eq!(
-            found("2021年3月2日"),
-            [("2021年3月2日".to_string(), want.clone())]
-        );
-        assert_eq!(
-            found("二〇二一年三月二日"),
-            [("二〇二一年三月二日".to_string(), want)]
-        );
+        let want = Desc::Date { year: YearRef::Given(2021), month: Some(3), day: Some(2) };
+        assert_eq!(found("2021年3月2日"), [("2021年3月2日".to_string(), want.clone())]);
+        assert_eq!(found("二〇二一年三月二日"), [("二〇二一年三月二日".to_string(), want)]);
         let d = found("二〇二一年十二月三十一日")[0].1.clone();
-        assert_eq!(
-            d,
-            Desc::Date {
-                year: YearRef::Given(2021),
-                month: Some(12),
-                day: Some(31)
-            }
-        );
+        assert_eq!(d, Desc::Date { year: YearRef::Given(2021), month: Some(12), day: Some(31) });
     }
 
     #[test]
     fn partial_and_period_forms() {
         assert_eq!(found("截至6月30日")[0].0, "6月30日");
         assert_eq!(found("3月上旬")[0].0, "3月上旬");
-        assert_eq!(
-            found("2023年夏天")[0].1,
-            Desc::Season(YearRef::Given(2023), Season::Summer)
-        );
-        assert_eq!(
-            found("2020年第一季度")[0].1,
-            Desc::Quarter(YearRef::Given(2020), 1)
-        );
+        assert_eq!(found("2023年夏天")[0].1, Desc::Season(YearRef::Given(2023), Season::Summer));
+        assert_eq!(found("2020年第一季度")[0].1, Desc::Quarter(YearRef::Given(2020), 1));
         assert_eq!(found("同年")[0].1, Desc::Year(YearRef::Narrative(0)));
         assert_eq!(found("上世纪90年代")[0].1, Desc::Decade(1990));
-        assert_eq!(
-            found("2023年春节").len(),
-            1,
-            "春节 is a festival, the year stays a year"
-        );
+        assert_eq!(found("2023年春节").len(), 1, "春节 is a festival, the year stays a year");
     }
 
     #[test]
     fn relatives_durations_sets() {
-        assert_eq!(
-            found("次日")[0].1,
-            Desc::Shift(Base::Narrative, Unit::Day, 1)
-        );
-        assert_eq!(
-            found("三天后")[0].1,
-            Desc::Shift(Base::Narrative, Unit::Day, 3)
-        );
+        assert_eq!(found("次日")[0].1, Desc::Shift(Base::Narrative, Unit::Day, 1));
+        assert_eq!(found("三天后")[0].1, Desc::Shift(Base::Narrative, Unit::Day, 3));
         assert_eq!(found("为期两周")[0].1, Desc::Duration("P2W".into()));
         assert_eq!(found("持续37天")[0].1, Desc::Duration("P37D".into()));
         assert_eq!(found("3个月")[0].1, Desc::Duration("P3M".into()));

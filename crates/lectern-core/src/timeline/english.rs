@@ -15,8 +15,7 @@ use std::sync::LazyLock;
 const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 /// "early", "mid-", "the end of" in front of a period.
-const PART: &str =
-    r"(?i:(?P<part>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)(?:\s+|-))?";
+const PART: &str = r"(?i:(?P<part>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)(?:\s+|-))?";
 
 fn re(pattern: &str) -> Regex {
     let pattern = pattern
@@ -30,12 +29,10 @@ fn re(pattern: &str) -> Regex {
 /// Month-name dates: `March 2, 2021`, `2 March 2021`, `Monday, March 2`, `May 2010`,
 /// `early December`, `late last July`.
 static MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?x){PART}(?i:(?P<rel>last|this|next|past|coming)\s+)?(?:{WEEKDAY},?\s+(?:the\s+)?)?
+    re(r"(?x){PART}(?i:(?P<rel>last|this|next|past|coming)\s+)?(?:{WEEKDAY},?\s+(?:the\s+)?)?
         (?: (?P<mon>{MONTH})(?: ,?\s+(?:of\s+)?(?P<y0>\d{4}) | \s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))? )?
             (?:\s+of\s+(?P<yrel>(?i:this|last|next))\s+year)?
-          | (?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{MONTH})(?:,?\s+(?P<y2>\d{4}))? )",
-    )
+          | (?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{MONTH})(?:,?\s+(?P<y2>\d{4}))? )")
 });
 /// Numeric dates: ISO `2021-03-02`, `2021/3/2`, `2021.03.02`, and US `3/2/2021`.
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -44,17 +41,12 @@ static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// Years, with a part (`early 2011`, `mid-2020`) and ranges (`2009-2010`, `1957-58`).
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"{PART}(?P<y>\d{4})(?:(?P<dash>\s*[-–]\s*)(?P<y2>\d{4}|\d{2}))?"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"{PART}(?P<y>\d{4})(?:(?P<dash>\s*[-–]\s*)(?P<y2>\d{4}|\d{2}))?"));
 static DECADE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i:the\s+)?(?i:(?P<part>early|mid|late)(?:\s+|-))?(?:(?P<c>1\d|20)(?P<d>\d)0|'(?P<yy>\d)0)s",
-    )
+    re(r"(?i:the\s+)?(?i:(?P<part>early|mid|late)(?:\s+|-))?(?:(?P<c>1\d|20)(?P<d>\d)0|'(?P<yy>\d)0)s")
 });
 static CENTURY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i:(?:the\s+)?(?:(?P<part>early|mid|late)(?:\s+|-))?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century)",
-    )
+    re(r"(?i:(?:the\s+)?(?:(?P<part>early|mid|late)(?:\s+|-))?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century)")
 });
 static SEASON: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -66,9 +58,8 @@ static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(?i:the\s+)?(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[\s-]+(?i:quarter)(?:\s+of\s+(?:(?P<y>\d{4})|(?P<rel>(?i:this|last|next))\s+year|the\s+year))?|Q(?P<q2>[1-4])(?:\s+(?P<y2>\d{4}))?|(?P<y3>\d{4})\s*Q(?P<q3>[1-4]))",
     )
 });
-static WEEK: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i:week\s+(?P<w>\d{1,2})\s+of\s+(?P<y>\d{4}))|(?P<iy>\d{4})-W(?P<iw>\d{2})")
-});
+static WEEK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i:week\s+(?P<w>\d{1,2})\s+of\s+(?P<y>\d{4}))|(?P<iy>\d{4})-W(?P<iw>\d{2})"));
 static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i:(?P<rel>last|this|next|past|coming)\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?(?:\s+(?i:(?P<tod>morning|afternoon|evening|night)))?",
@@ -112,8 +103,7 @@ static SET: LazyLock<Regex> = LazyLock::new(|| {
         | (?i:(?P<times>once|twice|thrice|{NUM}\s+times)\s+(?:a|an|per|every|each)\s+(?P<u2>day|week|month|year|decade|hour|minute))",
     )
 });
-static NTH: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i:on\s+)(?P<span>the\s+(?P<d>\d{1,2})(?:st|nd|rd|th))"));
+static NTH: LazyLock<Regex> = LazyLock::new(|| re(r"(?i:on\s+)(?P<span>the\s+(?P<d>\d{1,2})(?:st|nd|rd|th))"));
 
 /// Adds every English expression found in `text` to `out` (overlaps are settled later).
 pub(crate) fn recognise(text: &str, out: &mut Vec<Found>) {
@@ -142,13 +132,8 @@ fn month_dates(text: &str, out: &mut Vec<Found>) {
         let m = caps.get(0).expect("match");
         let (Some(mon), day, year) = (
             caps.name("mon").or(caps.name("mon2")),
-            caps.name("d")
-                .or(caps.name("d2"))
-                .and_then(|d| d.as_str().parse::<u32>().ok()),
-            caps.name("y0")
-                .or(caps.name("y"))
-                .or(caps.name("y2"))
-                .and_then(|y| y.as_str().parse::<i32>().ok()),
+            caps.name("d").or(caps.name("d2")).and_then(|d| d.as_str().parse::<u32>().ok()),
+            caps.name("y0").or(caps.name("y")).or(caps.name("y2")).and_then(|y| y.as_str().parse::<i32>().ok()),
         ) else {
             continue;
         };
@@ -158,22 +143,18 @@ fn month_dates(text: &str, out: &mut Vec<Found>) {
         let Some(month) = month_number(mon.as_str()) else {
             continue;
         };
-        let abbreviated = mon.as_str().len() <= 5
-            && !matches!(mon.as_str(), "March" | "April" | "May" | "June" | "July");
+        let abbreviated =
+            mon.as_str().len() <= 5 && !matches!(mon.as_str(), "March" | "April" | "May" | "June" | "July");
         let part = part_of(&caps);
         let rel = rel_of(caps.name("rel").map(|r| r.as_str()));
         if day.is_none() && year.is_none() && caps.name("yrel").is_none() {
             // A bare month name: only after a cue word, and never abbreviated.
-            let cued = part.is_some()
-                || rel != Rel::None
-                || in_list(MONTH_CUES, word_before(text, m.start()));
+            let cued = part.is_some() || rel != Rel::None || in_list(MONTH_CUES, word_before(text, m.start()));
             if abbreviated || !cued {
                 continue;
             }
         }
-        if day.is_some_and(|d| !plausible_day(month, d))
-            || year.is_some_and(|y| !(1000..=2999).contains(&y))
-        {
+        if day.is_some_and(|d| !plausible_day(month, d)) || year.is_some_and(|y| !(1000..=2999).contains(&y)) {
             continue;
         }
         // "March 2 of this year", "June of last year": a year counted from the DCT.
@@ -188,18 +169,7 @@ fn month_dates(text: &str, out: &mut Vec<Found>) {
             (None, None, Rel::None) => YearRef::Implicit,
             (None, None, rel) => YearRef::Rel(rel),
         };
-        out.push(
-            Found::date(
-                m.start(),
-                m.end(),
-                Desc::Date {
-                    year,
-                    month: Some(month),
-                    day,
-                },
-            )
-            .with_part(part),
-        );
+        out.push(Found::date(m.start(), m.end(), Desc::Date { year, month: Some(month), day }).with_part(part));
     }
 }
 
@@ -207,15 +177,11 @@ fn numeric_dates(text: &str, out: &mut Vec<Found>) {
     for caps in NUMERIC_DATE.captures_iter(text) {
         let m = caps.get(0).expect("match");
         let after = char_after(text, m.end());
-        let iso_time =
-            after == Some('T') && char_after(text, m.end() + 1).is_some_and(|c| c.is_ascii_digit());
-        if !(bounded(text, m.start(), m.end()) || iso_time)
-            || glued_to_number(text, m.start(), m.end())
-        {
+        let iso_time = after == Some('T') && char_after(text, m.end() + 1).is_some_and(|c| c.is_ascii_digit());
+        if !(bounded(text, m.start(), m.end()) || iso_time) || glued_to_number(text, m.start(), m.end()) {
             continue;
         }
-        let (y, mo, d) = if let Some(y) = num(&caps, "y").or(num(&caps, "y2")).or(num(&caps, "y3"))
-        {
+        let (y, mo, d) = if let Some(y) = num(&caps, "y").or(num(&caps, "y2")).or(num(&caps, "y3")) {
             let mo = num(&caps, "m").or(num(&caps, "m2")).or(num(&caps, "m3"));
             let d = num(&caps, "d").or(num(&caps, "d2")).or(num(&caps, "d3"));
             (y as i32, mo, d)
@@ -238,21 +204,14 @@ fn numeric_dates(text: &str, out: &mut Vec<Found>) {
         out.push(Found::date(
             m.start(),
             m.end(),
-            Desc::Date {
-                year: YearRef::Given(y),
-                month: Some(mo),
-                day: Some(d),
-            },
+            Desc::Date { year: YearRef::Given(y), month: Some(mo), day: Some(d) },
         ));
     }
 }
 
 /// Whether a four-digit number at `start..end` reads as a year in its context.
 fn year_in_context(text: &str, start: usize, end: usize) -> bool {
-    if !bounded(text, start, end)
-        || glued_to_number(text, start, end)
-        || char_after(text, end) == Some('%')
-    {
+    if !bounded(text, start, end) || glued_to_number(text, start, end) || char_after(text, end) == Some('%') {
         return false;
     }
     let before = word_before(text, start);
@@ -266,10 +225,7 @@ fn year_in_context(text: &str, start: usize, end: usize) -> bool {
     // "the 1990 Club": a number inside a name.
     let tail = text.get(end..).unwrap_or("");
     let spaced = tail.starts_with(' ');
-    !(before.eq_ignore_ascii_case("the")
-        && spaced
-        && is_capitalised(after)
-        && month_number(after).is_none())
+    !(before.eq_ignore_ascii_case("the") && spaced && is_capitalised(after) && month_number(after).is_none())
 }
 
 fn years(text: &str, out: &mut Vec<Found>) {
@@ -295,28 +251,14 @@ fn years(text: &str, out: &mut Vec<Found>) {
             let Ok(n) = second.as_str().parse::<i32>() else {
                 continue;
             };
-            let year2 = if second.len() == 2 {
-                year / 100 * 100 + n
-            } else {
-                n
-            };
+            let year2 = if second.len() == 2 { year / 100 * 100 + n } else { n };
             if year2 <= year || year2 - year > 100 {
                 continue; // "2021-5555": an identifier, not a range
             }
-            out.push(
-                Found::date(start, y.end(), Desc::Year(YearRef::Given(year)))
-                    .with_part(part_of(&caps)),
-            );
-            out.push(Found::date(
-                second.start(),
-                second.end(),
-                Desc::Year(YearRef::Given(year2)),
-            ));
+            out.push(Found::date(start, y.end(), Desc::Year(YearRef::Given(year))).with_part(part_of(&caps)));
+            out.push(Found::date(second.start(), second.end(), Desc::Year(YearRef::Given(year2))));
         } else {
-            out.push(
-                Found::date(start, y.end(), Desc::Year(YearRef::Given(year)))
-                    .with_part(part_of(&caps)),
-            );
+            out.push(Found::date(start, y.end(), Desc::Year(YearRef::Given(year))).with_part(part_of(&caps)));
         }
     }
 }
@@ -344,10 +286,7 @@ fn decades(text: &str, out: &mut Vec<Found>) {
         let m = caps.get(0).expect("match");
         if let (true, Some(n)) = (bounded(text, m.start(), m.end()), num(&caps, "n")) {
             if (1..=30).contains(&n) {
-                out.push(
-                    Found::date(m.start(), m.end(), Desc::Century(n as i32))
-                        .with_part(part_of(&caps)),
-                );
+                out.push(Found::date(m.start(), m.end(), Desc::Century(n as i32)).with_part(part_of(&caps)));
             }
         }
     }
@@ -385,9 +324,7 @@ fn seasons(text: &str, out: &mut Vec<Found>) {
             }
             (None, rel) => YearRef::Rel(rel),
         };
-        out.push(
-            Found::date(m.start(), m.end(), Desc::Season(year, season)).with_part(part_of(&caps)),
-        );
+        out.push(Found::date(m.start(), m.end(), Desc::Season(year, season)).with_part(part_of(&caps)));
     }
 }
 
@@ -406,10 +343,7 @@ fn quarters(text: &str, out: &mut Vec<Found>) {
             },
             None => num(&caps, "q2").or(num(&caps, "q3")).unwrap_or(1),
         };
-        let year = match (
-            num(&caps, "y").or(num(&caps, "y2")).or(num(&caps, "y3")),
-            caps.name("rel"),
-        ) {
+        let year = match (num(&caps, "y").or(num(&caps, "y2")).or(num(&caps, "y3")), caps.name("rel")) {
             (Some(y), _) => YearRef::Given(y as i32),
             (None, Some(r)) => YearRef::Dct(match rel_of(Some(r.as_str())) {
                 Rel::Last => -1,
@@ -441,9 +375,7 @@ fn weekdays(text: &str, out: &mut Vec<Found>) {
         let Some(wd) = weekday(&caps["wd"]) else {
             continue;
         };
-        if !bounded(text, m.start(), m.end())
-            || in_list(HOLIDAY_PREFIXES, word_before(text, m.start()))
-        {
+        if !bounded(text, m.start(), m.end()) || in_list(HOLIDAY_PREFIXES, word_before(text, m.start())) {
             continue;
         }
         let next = word_after(text, m.end());
@@ -455,10 +387,7 @@ fn weekdays(text: &str, out: &mut Vec<Found>) {
         }
         if caps.name("pl").is_some() {
             let value = format!("XXXX-WXX-{}", wd.number_from_monday());
-            out.push(Found {
-                kind: TimexKind::Set,
-                ..Found::date(m.start(), m.end(), Desc::Set(value))
-            });
+            out.push(Found { kind: TimexKind::Set, ..Found::date(m.start(), m.end(), Desc::Set(value)) });
             continue;
         }
         let rel = rel_of(caps.name("rel").map(|r| r.as_str()));
@@ -485,21 +414,11 @@ fn clocks(text: &str, out: &mut Vec<Found>) {
             if !(1..=12).contains(&h) {
                 continue;
             }
-            (
-                h % 12 + if pm { 12 } else { 0 },
-                num(&caps, "mi").unwrap_or(0),
-            )
+            (h % 12 + if pm { 12 } else { 0 }, num(&caps, "mi").unwrap_or(0))
         } else if let Some(h) = num(&caps, "h2") {
             (h, num(&caps, "mi2").unwrap_or(0))
         } else if let Some(noon) = caps.name("noon") {
-            (
-                if noon.as_str().eq_ignore_ascii_case("midnight") {
-                    0
-                } else {
-                    12
-                },
-                0,
-            )
+            (if noon.as_str().eq_ignore_ascii_case("midnight") { 0 } else { 12 }, 0)
         } else {
             continue;
         };
@@ -528,9 +447,8 @@ fn deictics(text: &str, out: &mut Vec<Found>) {
         if !bounded(text, m.start(), m.end()) {
             continue;
         }
-        let found = |desc, time: Option<&str>| {
-            Found::date(m.start(), m.end(), desc).with_time(time.map(str::to_string))
-        };
+        let found =
+            |desc, time: Option<&str>| Found::date(m.start(), m.end(), desc).with_time(time.map(str::to_string));
         if caps.name("dby").is_some() {
             out.push(found(Desc::Shift(Base::Dct, Unit::Day, -2), None));
             continue;
@@ -549,20 +467,14 @@ fn deictics(text: &str, out: &mut Vec<Found>) {
                 }
                 found(Desc::Present, None)
             }
-            "today" => {
-                Found::date(m.start(), m.end(), Desc::Shift(Base::Dct, Unit::Day, 0)).with_time(tod)
-            }
+            "today" => Found::date(m.start(), m.end(), Desc::Shift(Base::Dct, Unit::Day, 0)).with_time(tod),
             "tonight" => found(Desc::Shift(Base::Dct, Unit::Day, 0), Some("TNI")),
-            "yesterday" => Found::date(m.start(), m.end(), Desc::Shift(Base::Dct, Unit::Day, -1))
-                .with_time(tod),
-            "tomorrow" => {
-                Found::date(m.start(), m.end(), Desc::Shift(Base::Dct, Unit::Day, 1)).with_time(tod)
-            }
+            "yesterday" => Found::date(m.start(), m.end(), Desc::Shift(Base::Dct, Unit::Day, -1)).with_time(tod),
+            "tomorrow" => Found::date(m.start(), m.end(), Desc::Shift(Base::Dct, Unit::Day, 1)).with_time(tod),
             "last night" => found(Desc::Shift(Base::Dct, Unit::Day, -1), Some("TNI")),
             this_part => {
                 let code = time_of_day(this_part.split_whitespace().nth(1));
-                Found::date(m.start(), m.end(), Desc::Shift(Base::Dct, Unit::Day, 0))
-                    .with_time(code)
+                Found::date(m.start(), m.end(), Desc::Shift(Base::Dct, Unit::Day, 0)).with_time(code)
             }
         };
         out.push(f);
@@ -583,10 +495,7 @@ fn unit_relatives(text: &str, out: &mut Vec<Found>) {
                 continue;
             };
             if part.is_some() {
-                out.push(
-                    Found::date(m.start(), m.end(), Desc::Shift(Base::Narrative, unit, 0))
-                        .with_part(part),
-                );
+                out.push(Found::date(m.start(), m.end(), Desc::Shift(Base::Narrative, unit, 0)).with_part(part));
             }
             continue;
         }
@@ -632,20 +541,14 @@ fn offsets(text: &str, out: &mut Vec<Found>) {
             "after" | "before" => {
                 // "two days before the vote" counts from an event, not from the narrative.
                 let next = char_after(text, m.end());
-                if next.is_some_and(|c| {
-                    c.is_alphanumeric() || c == ' ' && !word_after(text, m.end()).is_empty()
-                }) {
+                if next.is_some_and(|c| c.is_alphanumeric() || c == ' ' && !word_after(text, m.end()).is_empty()) {
                     continue;
                 }
                 (Base::Narrative, if dir == "after" { 1 } else { -1 })
             }
             _ => (Base::Dct, 1), // from now, hence
         };
-        out.push(Found::date(
-            m.start(),
-            m.end(),
-            Desc::Shift(base, unit, sign * n as i32),
-        ));
+        out.push(Found::date(m.start(), m.end(), Desc::Shift(base, unit, sign * n as i32)));
     }
 }
 
@@ -676,28 +579,18 @@ fn durations(text: &str, out: &mut Vec<Found>) {
         } else {
             let u = &caps["u"];
             let after = word_after(text, m.end()).to_ascii_lowercase();
-            if caps
-                .name("adj")
-                .is_some_and(|a| a.as_str().eq_ignore_ascii_case("-old"))
-                || after == "old"
-            {
+            if caps.name("adj").is_some_and(|a| a.as_str().eq_ignore_ascii_case("-old")) || after == "old" {
                 continue; // ages
             }
             let nword = caps["n"].to_ascii_lowercase();
             if matches!(nword.as_str(), "a" | "an")
-                && in_list(
-                    &["once", "twice", "thrice", "times", "per"],
-                    word_before(text, m.start()),
-                )
+                && in_list(&["once", "twice", "thrice", "times", "per"], word_before(text, m.start()))
             {
                 continue; // "twice a week" is a set
             }
             duration_value(numbers::english(&nword), u)
         };
-        let f = Found {
-            kind: TimexKind::Duration,
-            ..Found::date(m.start(), m.end(), Desc::Duration(value))
-        };
+        let f = Found { kind: TimexKind::Duration, ..Found::date(m.start(), m.end(), Desc::Duration(value)) };
         out.push(f);
     }
 }
@@ -744,10 +637,7 @@ fn sets(text: &str, out: &mut Vec<Found>) {
                 }
             }
         };
-        out.push(Found {
-            kind: TimexKind::Set,
-            ..Found::date(m.start(), m.end(), Desc::Set(value))
-        });
+        out.push(Found { kind: TimexKind::Set, ..Found::date(m.start(), m.end(), Desc::Set(value)) });
     }
 }
 
@@ -757,14 +647,8 @@ fn nths(text: &str, out: &mut Vec<Found>) {
         let Some(d) = num(&caps, "d").filter(|d| (1..=31).contains(d)) else {
             continue;
         };
-        if bounded(text, caps.get(0).expect("match").start(), span.end())
-            && word_after(text, span.end()) != "of"
-        {
-            let desc = Desc::Date {
-                year: YearRef::Implicit,
-                month: None,
-                day: Some(d),
-            };
+        if bounded(text, caps.get(0).expect("match").start(), span.end()) && word_after(text, span.end()) != "of" {
+            let desc = Desc::Date { year: YearRef::Implicit, month: None, day: Some(d) };
             out.push(Found::date(span.start(), span.end(), desc));
         }
     }
@@ -779,9 +663,7 @@ mod tests {
         recognise(text, &mut out);
         let mut kept = super::super::spans::select(out);
         kept.sort_by_key(|f| f.start);
-        kept.into_iter()
-            .map(|f| (text[f.start..f.end].to_string(), f.desc))
-            .collect()
+        kept.into_iter().map(|f| (text[f.start..f.end].to_string(), f.desc)).collect()
     }
 
     fn spans(text: &str) -> Vec<String> {
@@ -790,25 +672,12 @@ mod tests {
 
     #[test]
     fn absolute_dates_in_common_formats() {
-        for text in [
-            "March 2, 2021",
-            "2 March 2021",
-            "2021-03-02",
-            "3/2/2021",
-            "Tuesday, March 2, 2021",
-            "Mar. 2, 2021",
-        ] {
+        for text in
+            ["March 2, 2021", "2 March 2021", "2021-03-02", "3/2/2021", "Tuesday, March 2, 2021", "Mar. 2, 2021"]
+        {
             let all = found(text);
             assert_eq!(all.len(), 1, "{text}: {all:?}");
-            assert_eq!(
-                all[0].1,
-                Desc::Date {
-                    year: YearRef::Given(2021),
-                    month: Some(3),
-                    day: Some(2)
-                },
-                "{text}"
-            );
+            assert_eq!(all[0].1, Desc::Date { year: YearRef::Given(2021), month: Some(3), day: Some(2) }, "{text}");
             assert_eq!(all[0].0, text);
         }
     }
@@ -816,10 +685,7 @@ mod tests {
     #[test]
     fn bare_months_need_a_cue() {
         assert_eq!(spans("It happened in May."), ["May"]);
-        assert_eq!(
-            spans("Theresa May said so. May said no."),
-            Vec::<String>::new()
-        );
+        assert_eq!(spans("Theresa May said so. May said no."), Vec::<String>::new());
         assert_eq!(spans("in early December"), ["early December"]);
         assert_eq!(spans("late last July"), ["late last July"]);
     }
@@ -837,10 +703,7 @@ mod tests {
             "2000 people came",
             "It cost $2020.",
         ] {
-            let dates: Vec<_> = found(text)
-                .into_iter()
-                .filter(|(_, d)| !matches!(d, Desc::Present))
-                .collect();
+            let dates: Vec<_> = found(text).into_iter().filter(|(_, d)| !matches!(d, Desc::Present)).collect();
             assert!(dates.is_empty(), "{text}: {dates:?}");
         }
     }
@@ -850,59 +713,29 @@ mod tests {
         assert_eq!(spans("the pandemic of 2009-2010, when"), ["2009", "2010"]);
         assert_eq!(spans("the expedition of 1957-58"), ["1957", "58"]);
         assert_eq!(found("in the 1990s")[0].1, Desc::Decade(1990));
-        assert_eq!(
-            found("the first quarter of 2020")[0].1,
-            Desc::Quarter(YearRef::Given(2020), 1)
-        );
-        assert_eq!(
-            found("summer 2023")[0].1,
-            Desc::Season(YearRef::Given(2023), Season::Summer)
-        );
+        assert_eq!(found("the first quarter of 2020")[0].1, Desc::Quarter(YearRef::Given(2020), 1));
+        assert_eq!(found("summer 2023")[0].1, Desc::Season(YearRef::Given(2023), Season::Summer));
         assert_eq!(found("week 10 of 2024")[0].1, Desc::Week(2024, 10));
     }
 
     #[test]
     fn relatives_durations_and_sets() {
-        assert_eq!(
-            found("two days later")[0].1,
-            Desc::Shift(Base::Narrative, Unit::Day, 2)
-        );
-        assert_eq!(
-            found("four years ago")[0].1,
-            Desc::Shift(Base::Dct, Unit::Year, -4)
-        );
-        assert_eq!(
-            found("the following month")[0].1,
-            Desc::Shift(Base::Narrative, Unit::Month, 1)
-        );
-        assert_eq!(
-            found("last week")[0].1,
-            Desc::Shift(Base::Dct, Unit::Week, -1)
-        );
+        assert_eq!(found("two days later")[0].1, Desc::Shift(Base::Narrative, Unit::Day, 2));
+        assert_eq!(found("four years ago")[0].1, Desc::Shift(Base::Dct, Unit::Year, -4));
+        assert_eq!(found("the following month")[0].1, Desc::Shift(Base::Narrative, Unit::Month, 1));
+        assert_eq!(found("last week")[0].1, Desc::Shift(Base::Dct, Unit::Week, -1));
         assert_eq!(found("for 37 days")[0].1, Desc::Duration("P37D".into()));
         assert_eq!(found("three years")[0].1, Desc::Duration("P3Y".into()));
         assert_eq!(found("every 3 days")[0].1, Desc::Set("P3D".into()));
-        assert_eq!(
-            found("it is published weekly")[0].1,
-            Desc::Set("P1W".into())
-        );
+        assert_eq!(found("it is published weekly")[0].1, Desc::Set("P1W".into()));
         assert_eq!(spans("two days before the vote"), ["two days"]);
         assert_eq!(spans("his 22-year-old son"), Vec::<String>::new());
     }
 
     #[test]
     fn times_and_weekdays() {
-        assert_eq!(
-            spans("Call me Sunday night at 8 PM at the resort"),
-            ["Sunday night", "8 PM"]
-        );
-        assert_eq!(
-            spans("postponed until 15:00 GMT Saturday due to snow"),
-            ["15:00 GMT Saturday"]
-        );
-        assert_eq!(
-            spans("read the Sunday Times on Good Friday"),
-            Vec::<String>::new()
-        );
+        assert_eq!(spans("Call me Sunday night at 8 PM at the resort"), ["Sunday night", "8 PM"]);
+        assert_eq!(spans("postponed until 15:00 GMT Saturday due to snow"), ["15:00 GMT Saturday"]);
+        assert_eq!(spans("read the Sunday Times on Good Friday"), Vec::<String>::new());
     }
 }

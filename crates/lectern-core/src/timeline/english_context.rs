@@ -212,9 +212,8 @@ pub(crate) const NUMBER_UNITS: &[&str] = &[
     "officers",
     "police",
 ];
-pub(crate) const HOLIDAY_PREFIXES: &[&str] = &[
-    "good", "black", "cyber", "ash", "palm", "holy", "easter", "super", "bloody", "giving",
-];
+pub(crate) const HOLIDAY_PREFIXES: &[&str] =
+    &["good", "black", "cyber", "ash", "palm", "holy", "easter", "super", "bloody", "giving"];
 
 pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
     text.get(..i)?.chars().next_back()
@@ -256,9 +255,7 @@ pub(crate) fn word_before(text: &str, i: usize) -> &str {
 /// The word that starts just after `i`, skipping spaces.
 pub(crate) fn word_after(text: &str, i: usize) -> &str {
     let tail = text.get(i..).unwrap_or("").trim_start();
-    let end = tail
-        .find(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .unwrap_or(tail.len());
+    let end = tail.find(|c: char| !(c.is_alphanumeric() || c == '\'')).unwrap_or(tail.len());
     &tail[..end]
 }
 
@@ -273,17 +270,15 @@ pub(crate) fn in_list(list: &[&str], word: &str) -> bool {
 
 pub(crate) fn part_of(caps: &Captures) -> Option<Part> {
     let p = caps.name("part")?.as_str().to_ascii_lowercase();
-    Some(
-        if p.starts_with("early") || p.contains("beginning") || p.contains("start") {
-            Part::Early
-        } else if p.starts_with("mid") || p.contains("middle") {
-            Part::Mid
-        } else if p.starts_with("late") {
-            Part::Late
-        } else {
-            Part::End
-        },
-    )
+    Some(if p.starts_with("early") || p.contains("beginning") || p.contains("start") {
+        Part::Early
+    } else if p.starts_with("mid") || p.contains("middle") {
+        Part::Mid
+    } else if p.starts_with("late") {
+        Part::Late
+    } else {
+        Part::End
+    })
 }
 
 pub(crate) fn rel_of(word: Option<&str>) -> Rel {

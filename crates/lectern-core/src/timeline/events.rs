@@ -54,8 +54,7 @@ pub fn events(text: &str, dct: Option<NaiveDate>) -> Vec<Event> {
         if !matches!(timex.kind, TimexKind::Date | TimexKind::Time) {
             continue;
         }
-        let (Some(from), Some(to), Some(precision)) = (timex.from, timex.to, timex.precision)
-        else {
+        let (Some(from), Some(to), Some(precision)) = (timex.from, timex.to, timex.precision) else {
             continue;
         };
         if out.iter().any(|(s, e)| *s == si && e.value == timex.value) {
@@ -72,11 +71,7 @@ pub fn events(text: &str, dct: Option<NaiveDate>) -> Vec<Event> {
                 from,
                 to,
                 precision,
-                mention: Mention {
-                    text: timex.text.clone(),
-                    start: timex.start,
-                    end: timex.end,
-                },
+                mention: Mention { text: timex.text.clone(), start: timex.start, end: timex.end },
                 sentence: sentence_text.to_string(),
                 sentence_start: offsets.of(sentence.start),
                 people: people(sentence_text),
@@ -96,10 +91,8 @@ static EN_TITLED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("people regex")
 });
 static EN_SAID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?P<n>{NAME}(?:\s+(?:[A-Z]\.\s+)?{NAME}){{0,2}}),?\s+(?:said|says|told)\b"
-    ))
-    .expect("people regex")
+    Regex::new(&format!(r"(?P<n>{NAME}(?:\s+(?:[A-Z]\.\s+)?{NAME}){{0,2}}),?\s+(?:said|says|told)\b"))
+        .expect("people regex")
 });
 const NOT_NAMES: &[&str] = &[
     "He",
@@ -204,30 +197,23 @@ const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高�
 const ZH_TITLES: &str = "副局长|局长|副主任|主任|副部长|部长|副市长|市长|省长|县长|区长|镇长|村长|主席|总理|总统|教授|院长|所长|校长|总经理|经理|董事长|书记|发言人|研究员|医生|专家|队长|会长|理事长|处长|科长|厅长|司长|馆长|负责人";
 const ZH_VERBS: &str = "说|表示|指出|介绍|认为|强调|称|告诉";
 static ZH_TITLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:{ZH_TITLES})(?P<n>(?:欧阳|司马|诸葛|上官|东方|皇甫|令狐|[{SURNAMES}])\p{{Han}}{{1,2}})"
-    ))
-    .expect("people regex")
+    Regex::new(&format!(r"(?:{ZH_TITLES})(?P<n>(?:欧阳|司马|诸葛|上官|东方|皇甫|令狐|[{SURNAMES}])\p{{Han}}{{1,2}})"))
+        .expect("people regex")
 });
 /// Characters that start the word after a name (a verb, a preposition, punctuation): a
 /// three-character match ending in one of them is a two-character name.
-const AFTER_NAME: &str =
-    "说表指介认强称告在和与等带率到主出前对向也就还已曾今近日昨回答接会的是将为要、，。：（(";
+const AFTER_NAME: &str = "说表指介认强称告在和与等带率到主出前对向也就还已曾今近日昨回答接会的是将为要、，。：（(";
 static ZH_SAID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?P<n>(?:欧阳|司马|诸葛|上官|东方|皇甫|令狐|[{SURNAMES}])\p{{Han}}{{1,2}}?)(?:{ZH_VERBS})"
-    ))
-    .expect("people regex")
+    Regex::new(&format!(r"(?P<n>(?:欧阳|司马|诸葛|上官|东方|皇甫|令狐|[{SURNAMES}])\p{{Han}}{{1,2}}?)(?:{ZH_VERBS})"))
+        .expect("people regex")
 });
 
 /// The people a sentence names, in order, without repeats.
 pub(crate) fn people(sentence: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut add = |name: &str| {
-        let words: Vec<&str> = name
-            .split_whitespace()
-            .skip_while(|w| NOT_NAMES.contains(w) || TITLE_WORDS.contains(w))
-            .collect();
+        let words: Vec<&str> =
+            name.split_whitespace().skip_while(|w| NOT_NAMES.contains(w) || TITLE_WORDS.contains(w)).collect();
         let name = words.join(" ");
         if !name.is_empty() && !out.iter().any(|n| n.contains(&name)) {
             out.retain(|n| !name.contains(n.as_str()));
@@ -250,9 +236,7 @@ pub(crate) fn people(sentence: &str) -> Vec<String> {
         for caps in ZH_TITLED.captures_iter(sentence) {
             let chars: Vec<char> = caps["n"].chars().collect();
             let two_char = chars.len() == 3 && AFTER_NAME.contains(chars[2]);
-            add(&chars[..if two_char { 2 } else { chars.len() }]
-                .iter()
-                .collect::<String>());
+            add(&chars[..if two_char { 2 } else { chars.len() }].iter().collect::<String>());
         }
         for caps in ZH_SAID.captures_iter(sentence) {
             let n = caps.name("n").expect("name");
@@ -271,18 +255,9 @@ mod tests {
 
     #[test]
     fn people_by_title_and_by_said() {
-        assert_eq!(
-            people("said the CDC's Dr. Michael Jhung said Friday."),
-            ["Michael Jhung"]
-        );
-        assert_eq!(
-            people("Director Jane Roe opened it, Tom Smith said."),
-            ["Jane Roe", "Tom Smith"]
-        );
-        assert_eq!(
-            people("He said the White House said no."),
-            Vec::<String>::new()
-        );
+        assert_eq!(people("said the CDC's Dr. Michael Jhung said Friday."), ["Michael Jhung"]);
+        assert_eq!(people("Director Jane Roe opened it, Tom Smith said."), ["Jane Roe", "Tom Smith"]);
+        assert_eq!(people("He said the White House said no."), Vec::<String>::new());
         assert_eq!(people("局长张伟表示，工程将于下月完工。"), ["张伟"]);
         assert_eq!(people("“很好，”李明说。"), ["李明"]);
         assert_eq!(people("该公司表示将继续。"), Vec::<String>::new());
@@ -294,10 +269,7 @@ mod tests {
         let text = "Call me Sunday night at 8 PM, he wrote on Sunday. It began in 2009.";
         let ev = events(text, dct);
         let values: Vec<_> = ev.iter().map(|e| e.value.as_str()).collect();
-        assert_eq!(
-            values,
-            ["2009", "2013-03-17TNI", "2013-03-17T20:00", "2013-03-17"]
-        );
+        assert_eq!(values, ["2009", "2013-03-17TNI", "2013-03-17T20:00", "2013-03-17"]);
         assert_eq!(ev[0].sentence, "It began in 2009.");
         assert_eq!(ev[0].sentence_start, 50);
     }

@@ -99,9 +99,5 @@ pub(crate) fn analyse(text: &str, dct: Option<NaiveDate>) -> Analysis {
         });
         sentence_of.push(sentences::index_of(&sentences, f.start));
     }
-    Analysis {
-        timexes,
-        sentence_of,
-        sentences,
-    }
+    Analysis { timexes, sentence_of, sentences }
 }

@@ -33,9 +33,7 @@ pub(crate) fn english(word: &str) -> Option<u32> {
         "eighteen",
         "nineteen",
     ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
     match w.as_str() {
         "a" | "an" => return Some(1),
         "a couple of" | "couple of" => return Some(2),
@@ -48,11 +46,7 @@ pub(crate) fn english(word: &str) -> Option<u32> {
     }
     let (tens, ones) = w.split_once('-').unwrap_or((w.as_str(), ""));
     let t = TENS.iter().position(|x| *x == tens)? as u32;
-    let o = if ones.is_empty() {
-        0
-    } else {
-        ONES.iter().position(|x| *x == ones)? as u32
-    };
+    let o = if ones.is_empty() { 0 } else { ONES.iter().position(|x| *x == ones)? as u32 };
     Some(20 + 10 * t + o)
 }
 

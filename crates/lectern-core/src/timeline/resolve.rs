@@ -76,18 +76,11 @@ static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Resolves every expression, in text order.
-pub(crate) fn resolve(
-    text: &str,
-    found: &[Found],
-    sentences: &[Sentence],
-    dct: Option<NaiveDate>,
-) -> Vec<Resolved> {
+pub(crate) fn resolve(text: &str, found: &[Found], sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Resolved> {
     let mut anchors = Anchors::default();
     let mut out = Vec::with_capacity(found.len());
     for f in found {
-        let sentence = sentences
-            .get(super::sentences::index_of(sentences, f.start))
-            .copied();
+        let sentence = sentences.get(super::sentences::index_of(sentences, f.start)).copied();
         let para = sentence.map_or(0, |s| s.para);
         let future = sentence.is_some_and(|s| future_cue(text, s.start, f.start));
         let ctx = Context { dct, para, future };
@@ -108,49 +101,29 @@ fn future_cue(text: &str, sentence_start: usize, at: usize) -> bool {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    text.get(from..at)
-        .is_some_and(|window| FUTURE_CUE.is_match(window))
+    text.get(from..at).is_some_and(|window| FUTURE_CUE.is_match(window))
 }
 
 fn resolve_one(f: &Found, ctx: &Context, anchors: &mut Anchors) -> Resolved {
     match &f.desc {
-        Desc::Duration(v) | Desc::Set(v) => {
-            return Resolved {
-                value: v.clone(),
-                period: None,
-            }
-        }
+        Desc::Duration(v) | Desc::Set(v) => return Resolved { value: v.clone(), period: None },
         Desc::Present => {
             anchors.explicit = None;
-            return Resolved {
-                value: "PRESENT_REF".into(),
-                period: None,
-            };
+            return Resolved { value: "PRESENT_REF".into(), period: None };
         }
         _ => {}
     }
     let Some((period, source)) = place(&f.desc, ctx, anchors) else {
-        return Resolved {
-            value: unresolved_value(&f.desc, f.time.as_deref()),
-            period: None,
-        };
+        return Resolved { value: unresolved_value(&f.desc, f.time.as_deref()), period: None };
     };
     match source {
         Source::Explicit => {
             let year_only = period.precision >= Some(Precision::Year) || period.precision.is_none();
-            anchors.explicit = Some(Explicit {
-                period: period.clone(),
-                para: ctx.para,
-                year_only,
-            });
+            anchors.explicit = Some(Explicit { period: period.clone(), para: ctx.para, year_only });
         }
         Source::DeicticYear => {
             let year_only = period.precision == Some(Precision::Year);
-            anchors.explicit = Some(Explicit {
-                period: period.clone(),
-                para: ctx.para,
-                year_only,
-            });
+            anchors.explicit = Some(Explicit { period: period.clone(), para: ctx.para, year_only });
         }
         Source::Present => anchors.explicit = None,
         Source::Neutral => {}
@@ -168,10 +141,7 @@ fn resolve_one(f: &Found, ctx: &Context, anchors: &mut Anchors) -> Resolved {
         }
         _ => period.value.clone(),
     };
-    Resolved {
-        value,
-        period: Some(period),
-    }
+    Resolved { value, period: Some(period) }
 }
 
 /// The period an expression names and how it was reached, or `None` when nothing anchors it.
@@ -182,10 +152,7 @@ fn place(desc: &Desc, ctx: &Context, anchors: &Anchors) -> Option<(Period, Sourc
             let (y, source) = match (year, month) {
                 (_, None) => return day_only(day?, ctx, anchors),
                 (YearRef::Implicit, Some(m)) => implicit_year(m, day.unwrap_or(1), ctx, anchors)?,
-                (YearRef::Rel(rel), Some(m)) => (
-                    relative_year(m, day.unwrap_or(1), rel, dct?),
-                    Source::DeicticYear,
-                ),
+                (YearRef::Rel(rel), Some(m)) => (relative_year(m, day.unwrap_or(1), rel, dct?), Source::DeicticYear),
                 (other, _) => year_of(other, ctx, anchors)?,
             };
             let m = month?;
@@ -247,10 +214,7 @@ fn year_of(year: YearRef, ctx: &Context, anchors: &Anchors) -> Option<(i32, Sour
 /// The year of a month (and day) whose year is not written: rules 2 and 4.
 fn implicit_year(month: u32, day: u32, ctx: &Context, anchors: &Anchors) -> Option<(i32, Source)> {
     // A day or month anchor is a narrative and wins; a year alone yields to a future cue.
-    let anchor = anchors
-        .explicit
-        .as_ref()
-        .filter(|e| !e.year_only || e.para == ctx.para);
+    let anchor = anchors.explicit.as_ref().filter(|e| !e.year_only || e.para == ctx.para);
     if let Some(e) = anchor.filter(|e| !e.year_only || !ctx.future || ctx.dct.is_none()) {
         return Some((e.period.from.year(), Source::Neutral));
     }
@@ -299,21 +263,14 @@ fn season_year(season: super::timex::Season, rel: Rel, dct: NaiveDate) -> Option
                 y - 2
             })
         }
-        Rel::Next => Some(if calendar::season(y, season)?.from > dct {
-            y
-        } else {
-            y + 1
-        }),
+        Rel::Next => Some(if calendar::season(y, season)?.from > dct { y } else { y + 1 }),
         _ => Some(y),
     }
 }
 
 /// A day of the month alone (`the 5th`, `5日`): the month of the last date, else the DCT's.
 fn day_only(day: u32, ctx: &Context, anchors: &Anchors) -> Option<(Period, Source)> {
-    if let Some(last) = anchors
-        .last
-        .as_ref()
-        .filter(|p| p.precision <= Some(Precision::Month) && p.precision.is_some())
+    if let Some(last) = anchors.last.as_ref().filter(|p| p.precision <= Some(Precision::Month) && p.precision.is_some())
     {
         let d = calendar::ymd(last.from.year(), last.from.month(), day)?;
         return Some((calendar::day(d), Source::Neutral));
@@ -346,28 +303,14 @@ fn unit_precision(unit: Unit) -> Precision {
 }
 
 /// `n` units from the DCT or from the last date.
-fn shifted(
-    base: Base,
-    unit: Unit,
-    n: i32,
-    ctx: &Context,
-    anchors: &Anchors,
-) -> Option<(Period, Source)> {
+fn shifted(base: Base, unit: Unit, n: i32, ctx: &Context, anchors: &Anchors) -> Option<(Period, Source)> {
     let (from, source) = match base {
         Base::Dct => {
-            let source = if unit >= Unit::Year {
-                Source::DeicticYear
-            } else {
-                Source::Present
-            };
+            let source = if unit >= Unit::Year { Source::DeicticYear } else { Source::Present };
             (calendar::day(ctx.dct?), source)
         }
         Base::Narrative => {
-            let source = if unit >= Unit::Year {
-                Source::Explicit
-            } else {
-                Source::Neutral
-            };
+            let source = if unit >= Unit::Year { Source::Explicit } else { Source::Neutral };
             match &anchors.last {
                 Some(p) => (p.clone(), source),
                 None => (calendar::day(ctx.dct?), source),
@@ -387,11 +330,7 @@ fn shifted(
 }
 
 fn weekday(wd: Weekday, rel: Rel, ctx: &Context, anchors: &Anchors) -> Option<(Period, Source)> {
-    let narrative_day = anchors
-        .last
-        .as_ref()
-        .filter(|p| p.precision == Some(Precision::Day))
-        .map(|p| p.from);
+    let narrative_day = anchors.last.as_ref().filter(|p| p.precision == Some(Precision::Day)).map(|p| p.from);
     let in_story = anchors.explicit.as_ref().is_some_and(|e| !e.year_only);
     let far = |d: NaiveDate| ctx.dct.is_none_or(|dct| (d - dct).num_days().abs() > 7);
     let (reference, narrative) = match (narrative_day, ctx.dct) {
@@ -403,35 +342,20 @@ fn weekday(wd: Weekday, rel: Rel, ctx: &Context, anchors: &Anchors) -> Option<(P
     let back = (7 + reference.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
     let ahead = (7 + wd.num_days_from_monday() - reference.weekday().num_days_from_monday()) % 7;
     let (date, source) = match rel {
-        Rel::Last => (
-            reference.checked_sub_days(Days::new(u64::from(if back == 0 { 7 } else { back })))?,
-            Source::Present,
-        ),
-        Rel::Next => (
-            reference.checked_add_days(Days::new(u64::from(if ahead == 0 { 7 } else { ahead })))?,
-            Source::Present,
-        ),
-        Rel::This => {
-            let monday = reference.checked_sub_days(Days::new(u64::from(
-                reference.weekday().num_days_from_monday(),
-            )))?;
-            (
-                monday.checked_add_days(Days::new(u64::from(wd.num_days_from_monday())))?,
-                Source::Present,
-            )
+        Rel::Last => {
+            (reference.checked_sub_days(Days::new(u64::from(if back == 0 { 7 } else { back })))?, Source::Present)
         }
-        Rel::None if narrative => (
-            reference.checked_add_days(Days::new(u64::from(ahead)))?,
-            Source::Neutral,
-        ),
-        Rel::None if ctx.future => (
-            reference.checked_add_days(Days::new(u64::from(ahead)))?,
-            Source::Present,
-        ),
-        Rel::None => (
-            reference.checked_sub_days(Days::new(u64::from(back)))?,
-            Source::Present,
-        ),
+        Rel::Next => {
+            (reference.checked_add_days(Days::new(u64::from(if ahead == 0 { 7 } else { ahead })))?, Source::Present)
+        }
+        Rel::This => {
+            let monday =
+                reference.checked_sub_days(Days::new(u64::from(reference.weekday().num_days_from_monday())))?;
+            (monday.checked_add_days(Days::new(u64::from(wd.num_days_from_monday())))?, Source::Present)
+        }
+        Rel::None if narrative => (reference.checked_add_days(Days::new(u64::from(ahead)))?, Source::Neutral),
+        Rel::None if ctx.future => (reference.checked_add_days(Days::new(u64::from(ahead)))?, Source::Present),
+        Rel::None => (reference.checked_sub_days(Days::new(u64::from(back)))?, Source::Present),
     };
     let source = if narrative { Source::Neutral } else { source };
     Some((calendar::day(date), source))
@@ -446,30 +370,16 @@ fn unresolved_value(desc: &Desc, time: Option<&str>) -> String {
         super::timex::Season::Winter => "WI",
     };
     let base = match desc {
-        Desc::Date {
-            month: Some(m),
-            day: Some(d),
-            ..
-        } => format!("XXXX-{m:02}-{d:02}"),
-        Desc::Date {
-            month: Some(m),
-            day: None,
-            ..
-        } => format!("XXXX-{m:02}"),
-        Desc::Date {
-            month: None,
-            day: Some(d),
-            ..
-        } => format!("XXXX-XX-{d:02}"),
+        Desc::Date { month: Some(m), day: Some(d), .. } => format!("XXXX-{m:02}-{d:02}"),
+        Desc::Date { month: Some(m), day: None, .. } => format!("XXXX-{m:02}"),
+        Desc::Date { month: None, day: Some(d), .. } => format!("XXXX-XX-{d:02}"),
         Desc::Season(_, s) => format!("XXXX-{}", season_code(*s)),
         Desc::Quarter(_, q) => format!("XXXX-Q{q}"),
         Desc::Half(_, h) => format!("XXXX-H{h}"),
         Desc::Weekday(wd, _) => format!("XXXX-WXX-{}", wd.number_from_monday()),
         Desc::Shift(_, Unit::Week, _) => "XXXX-WXX".to_string(),
         Desc::Shift(_, Unit::Month, _) => "XXXX-XX".to_string(),
-        Desc::Shift(_, Unit::Year | Unit::Quarter | Unit::Decade, _) | Desc::Year(_) => {
-            "XXXX".to_string()
-        }
+        Desc::Shift(_, Unit::Year | Unit::Quarter | Unit::Decade, _) | Desc::Year(_) => "XXXX".to_string(),
         _ => "XXXX-XX-XX".to_string(),
     };
     format!("{base}{}", time.unwrap_or(""))

@@ -14,11 +14,10 @@ pub(crate) struct Sentence {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "gov", "sen", "rep", "rev", "col",
-    "lt", "sgt", "capt", "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri",
-    "sat", "sun", "a.m", "p.m", "u.s", "u.k", "e.g", "i.e", "mt", "ft", "fig", "approx", "dept",
-    "univ", "ave",
+    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "gov", "sen", "rep", "rev", "col", "lt", "sgt", "capt",
+    "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "a.m", "p.m", "u.s", "u.k", "e.g", "i.e",
+    "mt", "ft", "fig", "approx", "dept", "univ", "ave",
 ];
 
 /// Splits `text` into sentences; together they cover every non-space character.
@@ -32,11 +31,7 @@ pub(crate) fn split(text: &str) -> Vec<Sentence> {
         let lead = slice.len() - slice.trim_start().len();
         let trail = slice.len() - slice.trim_end().len();
         if s + lead < e - trail {
-            out.push(Sentence {
-                start: s + lead,
-                end: e - trail,
-                para,
-            });
+            out.push(Sentence { start: s + lead, end: e - trail, para });
         }
     };
     let mut iter = text.char_indices().peekable();
@@ -73,10 +68,7 @@ pub(crate) fn split(text: &str) -> Vec<Sentence> {
                 // `"Why?" she asked.` goes on: a lowercase word does not start a sentence.
                 let next_word = text[end..].trim_start_matches([' ', '\t']);
                 let continues = next_word.starts_with(|c: char| c.is_ascii_lowercase());
-                if followed_by_space
-                    && !continues
-                    && !(c == '.' && is_abbreviation(&text[start..i]))
-                {
+                if followed_by_space && !continues && !(c == '.' && is_abbreviation(&text[start..i])) {
                     push(&mut out, start, end, para);
                     start = end;
                     while iter.peek().is_some_and(|&(j, _)| j < end) {
@@ -93,10 +85,7 @@ pub(crate) fn split(text: &str) -> Vec<Sentence> {
 
 /// True when the text before a period ends with an abbreviation or an initial.
 fn is_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .next()
-        .unwrap_or("");
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"').next().unwrap_or("");
     if word.chars().count() == 1 && word.chars().all(|c| c.is_ascii_uppercase()) {
         return true;
     }
@@ -106,9 +95,7 @@ fn is_abbreviation(before: &str) -> bool {
 
 /// The index of the sentence holding byte `pos` (the nearest one before it otherwise).
 pub(crate) fn index_of(sentences: &[Sentence], pos: usize) -> usize {
-    sentences
-        .partition_point(|s| s.start <= pos)
-        .saturating_sub(1)
+    sentences.partition_point(|s| s.start <= pos).saturating_sub(1)
 }
 
 #[cfg(test)]
@@ -123,12 +110,7 @@ mod tests {
     fn splits_english_around_abbreviations() {
         assert_eq!(
             texts("Mr. Smith arrived on Feb. 3. He left. \"Why?\" she asked.\n\nNew paragraph"),
-            [
-                "Mr. Smith arrived on Feb. 3.",
-                "He left.",
-                "\"Why?\" she asked.",
-                "New paragraph"
-            ]
+            ["Mr. Smith arrived on Feb. 3.", "He left.", "\"Why?\" she asked.", "New paragraph"]
         );
     }
 

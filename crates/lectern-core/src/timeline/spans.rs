@@ -13,10 +13,7 @@ pub(crate) fn select(mut found: Vec<Found>) -> Vec<Found> {
     };
     found.retain(|f| f.start < f.end);
     found.sort_by(|a, b| {
-        (b.end - b.start)
-            .cmp(&(a.end - a.start))
-            .then(a.start.cmp(&b.start))
-            .then(rank(a).cmp(&rank(b)))
+        (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)).then(rank(a).cmp(&rank(b)))
     });
     let mut kept: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {
@@ -35,19 +32,10 @@ pub(crate) fn attach_clocks(text: &str, found: Vec<Found>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {
         if let Some(clock) = out.last_mut() {
-            let bare_clock = clock.kind == TimexKind::Time
-                && clock.desc == Desc::Shift(Base::Narrative, Unit::Day, 0);
+            let bare_clock = clock.kind == TimexKind::Time && clock.desc == Desc::Shift(Base::Narrative, Unit::Day, 0);
             let dated = f.kind == TimexKind::Date
-                && matches!(
-                    f.desc,
-                    Desc::Date { day: Some(_), .. }
-                        | Desc::Weekday(..)
-                        | Desc::Shift(_, Unit::Day, _)
-                );
-            let gap = text
-                .get(clock.end..f.start)
-                .unwrap_or("x")
-                .to_ascii_lowercase();
+                && matches!(f.desc, Desc::Date { day: Some(_), .. } | Desc::Weekday(..) | Desc::Shift(_, Unit::Day, _));
+            let gap = text.get(clock.end..f.start).unwrap_or("x").to_ascii_lowercase();
             let joined = gap
                 .replace("local time", "")
                 .split(|c: char| c.is_whitespace() || c == ',')
@@ -71,11 +59,7 @@ pub(crate) struct CharOffsets {
 
 impl CharOffsets {
     pub fn new(text: &str) -> Self {
-        let starts = if text.is_ascii() {
-            Vec::new()
-        } else {
-            text.char_indices().map(|(i, _)| i).collect()
-        };
+        let starts = if text.is_ascii() { Vec::new() } else { text.char_indices().map(|(i, _)| i).collect() };
         CharOffsets { starts }
     }
 
@@ -102,10 +86,7 @@ mod tests {
 
     #[test]
     fn the_longest_expression_wins() {
-        let found: Vec<_> = tag("two days later", None)
-            .into_iter()
-            .map(|t| t.text)
-            .collect();
+        let found: Vec<_> = tag("two days later", None).into_iter().map(|t| t.text).collect();
         assert_eq!(found, ["two days later"]);
     }
 

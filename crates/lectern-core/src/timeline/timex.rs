@@ -21,18 +21,10 @@ pub struct Timex {
     /// (`XXXX-03-02` for a month-day that nothing anchors).
     pub value: String,
     /// First day covered (inclusive), when the expression is a placeable date.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "iso_date::option"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "iso_date::option")]
     pub from: Option<NaiveDate>,
     /// Last day covered (inclusive), when the expression is a placeable date.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "iso_date::option"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "iso_date::option")]
     pub to: Option<NaiveDate>,
     /// The grain of `value`, when it is one of the calendar grains.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -181,14 +173,7 @@ pub(crate) struct Found {
 
 impl Found {
     pub fn date(start: usize, end: usize, desc: Desc) -> Self {
-        Found {
-            start,
-            end,
-            kind: TimexKind::Date,
-            desc,
-            part: None,
-            time: None,
-        }
+        Found { start, end, kind: TimexKind::Date, desc, part: None, time: None }
     }
 
     pub fn with_part(mut self, part: Option<Part>) -> Self {
@@ -234,9 +219,7 @@ pub(crate) mod iso_date {
 
         pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
             Option::<String>::deserialize(d)?
-                .map(|text| {
-                    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(serde::de::Error::custom)
-                })
+                .map(|text| NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(serde::de::Error::custom))
                 .transpose()
         }
     }
