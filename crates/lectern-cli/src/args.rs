@@ -33,7 +33,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = SortArg::Added)]
         sort: SortArg,
     },
-    /// Show one article (id or unique id prefix)
+    /// Show one article (its id, or a unique start or end of it)
     Show {
         /// The article
         id: String,
@@ -62,6 +62,22 @@ pub enum Command {
     },
     /// Add the sample articles that ship with Lectern
     Samples,
+    /// The timeline of events of some articles, or of the whole library
+    Timeline {
+        /// Articles (ids, or unique starts or ends of ids); none means the whole library
+        ids: Vec<String>,
+    },
+    /// Find dates and other temporal expressions in a text (no library)
+    Dates {
+        /// The reference date for "yesterday", "last week", year-less dates… (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        dct: Option<String>,
+        /// Read `{"id","text","dct"}` lines and write one `{"id","timexes"}` line each
+        #[arg(long)]
+        jsonl: bool,
+        /// The text file [default: standard input]
+        file: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

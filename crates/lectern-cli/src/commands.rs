@@ -4,14 +4,16 @@ use crate::args::{Args, Command};
 use crate::render::{self, Output};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use lectern_core::{ingest, Library};
+use lectern_core::{ingest, timeline, Library};
 use std::io::IsTerminal;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let out = Output { json: args.json };
     match args.command {
         Command::Extract { file, url } => extract(&out, &file, url.as_deref()),
+        Command::Dates { dct, jsonl, file } => dates(&out, dct.as_deref(), jsonl, file.as_deref()),
         command => {
             let dir = match args.library {
                 Some(dir) => dir,
@@ -40,7 +42,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     let added = library.add_samples()?;
                     out.print(&render::added(&added))
                 }
-                Command::Extract { .. } => unreachable!("handled above"),
+                Command::Timeline { ids } => {
+                    let ids = ids.iter().map(|id| library.resolve(id)).collect::<Result<Vec<_>, _>>()?;
+                    out.print(&render::timeline(&library.timeline(&ids)?))
+                }
+                Command::Extract { .. } | Command::Dates { .. } => unreachable!("handled above"),
             }
         }
     }
@@ -89,4 +95,44 @@ fn extract(out: &Output, file: &std::path::Path, url: Option<&str>) -> Result<Ex
     let sizes: std::collections::HashMap<_, _> =
         draft.assets.iter().map(|a| (a.sha256.clone(), a.bytes.len())).collect();
     out.print(&render::show(None, &draft.document, |sha| sizes.get(sha).copied()))
+}
+
+fn parse_dct(text: &str) -> Result<chrono::NaiveDate> {
+    let date = text.get(..10).unwrap_or(text);
+    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .with_context(|| format!("invalid date `{text}` (want YYYY-MM-DD)"))
+}
+
+fn read_input(file: Option<&std::path::Path>) -> Result<String> {
+    match file {
+        Some(path) => std::fs::read_to_string(path).with_context(|| format!("cannot read `{}`", path.display())),
+        None => std::io::read_to_string(std::io::stdin()).context("cannot read standard input"),
+    }
+}
+
+/// `dates`: one text, or with `--jsonl` one document per line (the benchmark's batch form).
+fn dates(out: &Output, dct: Option<&str>, jsonl: bool, file: Option<&std::path::Path>) -> Result<ExitCode> {
+    let default_dct = dct.map(parse_dct).transpose()?;
+    let input = read_input(file)?;
+    if !jsonl {
+        return out.print(&render::timexes(&timeline::tag(&input, default_dct)));
+    }
+    let mut stdout = std::io::stdout().lock();
+    for (number, line) in input.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let doc: DatesLine = serde_json::from_str(line)
+            .with_context(|| format!("line {}: not a {{\"id\",\"text\",\"dct\"}} object", number + 1))?;
+        let dct = doc.dct.as_deref().map(parse_dct).transpose()?.or(default_dct);
+        let timexes = render::timex_values(&timeline::tag(&doc.text, dct));
+        writeln!(stdout, "{}", serde_json::json!({"id": doc.id, "timexes": timexes}))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line of `dates --jsonl` input.
+#[derive(serde::Deserialize)]
+struct DatesLine {
+    id: serde_json::Value,
+    text: String,
+    #[serde(default)]
+    dct: Option<String>,
 }

@@ -3,6 +3,7 @@
 use anyhow::Result;
 use lectern_core::document::Document;
 use lectern_core::store::{ArticleId, ArticleSummary, SearchHit};
+use lectern_core::timeline::{ArticleEvent, Timex};
 use lectern_core::{AddStatus, Added};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
@@ -33,9 +34,10 @@ impl Output {
     }
 }
 
-/// The first eight characters of an id: enough to tell articles apart, and accepted back.
+/// The last eight characters of an id: random in a UUIDv7 (the first ones are a timestamp
+/// that articles added together share), enough to tell articles apart, and accepted back.
 fn short(id: &ArticleId) -> &str {
-    id.0.get(..8).unwrap_or(&id.0)
+    id.0.get(id.0.len().saturating_sub(8)..).unwrap_or(&id.0)
 }
 
 pub fn added(added: &[Added]) -> Rendered {
@@ -126,4 +128,43 @@ pub fn search(hits: &[SearchHit]) -> Rendered {
 
 pub fn removed(id: &ArticleId) -> Rendered {
     Rendered { json: json!({"id": id, "removed": true}), human: format!("removed {id}\n") }
+}
+
+pub fn timeline(events: &[ArticleEvent]) -> Rendered {
+    let json = events
+        .iter()
+        .map(|e| {
+            let ev = &e.event;
+            json!({
+                "article": e.article, "value": ev.value, "from": ev.from.to_string(), "to": ev.to.to_string(),
+                "precision": ev.precision, "mention": ev.mention, "sentence": ev.sentence,
+            })
+        })
+        .collect();
+    let mut human = String::new();
+    if events.is_empty() {
+        human.push_str("No dated events.\n");
+    }
+    for e in events {
+        let _ =
+            writeln!(human, "{:<10}  {}  {}", e.event.value, short(&e.article), e.event.sentence.replace('\n', " "));
+    }
+    Rendered { json: Value::Array(json), human }
+}
+
+/// The `dates` JSON shape: `[{"start","end","text","value","type"}]`.
+pub fn timex_values(timexes: &[Timex]) -> Value {
+    timexes
+        .iter()
+        .map(|t| json!({"start": t.start, "end": t.end, "text": t.text, "value": t.value, "type": t.kind}))
+        .collect()
+}
+
+pub fn timexes(timexes: &[Timex]) -> Rendered {
+    let mut human = String::new();
+    for t in timexes {
+        let kind = serde_json::to_value(t.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let _ = writeln!(human, "{:>6}–{:<6} {:<9} {:<12} {}", t.start, t.end, kind, t.value, t.text);
+    }
+    Rendered { json: timex_values(timexes), human }
 }

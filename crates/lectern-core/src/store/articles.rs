@@ -170,15 +170,18 @@ impl Store {
         Ok(Article { id: id.clone(), added: row.0, words: row.1 as usize, document })
     }
 
-    /// Resolves a full id or an unambiguous prefix of one (as people type them) to an id.
-    pub fn resolve_id(&self, prefix: &str) -> Result<ArticleId, StoreError> {
+    /// Resolves a full id, or an unambiguous prefix or suffix of one (as people type them),
+    /// to an id. Suffixes matter because UUIDv7 ids made in the same second share their
+    /// first characters (a timestamp) and differ in the last (random) ones.
+    pub fn resolve_id(&self, part: &str) -> Result<ArticleId, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id FROM articles WHERE removed IS NULL AND substr(id, 1, length(?1)) = ?1 LIMIT 2",
+            "SELECT id FROM articles WHERE removed IS NULL \
+             AND (substr(id, 1, length(?1)) = ?1 OR substr(id, -length(?1)) = ?1) LIMIT 2",
         )?;
-        let ids: Vec<String> = stmt.query_map([prefix], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        let ids: Vec<String> = stmt.query_map([part], |r| r.get(0))?.collect::<Result<_, _>>()?;
         match ids.as_slice() {
-            [one] if !prefix.is_empty() => Ok(ArticleId(one.clone())),
-            _ => Err(StoreError::NotFound(prefix.to_string())),
+            [one] if part.len() >= 4 => Ok(ArticleId(one.clone())),
+            _ => Err(StoreError::NotFound(part.to_string())),
         }
     }
 
@@ -357,6 +360,8 @@ pub(crate) mod tests {
         assert_eq!(list.len(), 1);
         assert_eq!(list[0].source.as_deref(), Some("a.example"));
         assert_eq!(store.resolve_id(&id.0[..8]).unwrap(), id);
+        assert_eq!(store.resolve_id(&id.0[id.0.len() - 8..]).unwrap(), id);
+        assert!(store.resolve_id("").is_err());
     }
 
     #[test]

@@ -41,6 +41,7 @@
 //! How each part works: [`english`](self) and `chinese` recognise, `resolve` anchors
 //! (its module docs list the rules), `events` builds the timeline.
 
+mod article;
 mod calendar;
 mod chinese;
 mod english;
@@ -52,6 +53,7 @@ mod sentences;
 mod spans;
 mod timex;
 
+pub use article::{document_events, merge, publication_date, ArticleEvent};
 pub use events::{events, Event, Mention};
 pub use timex::{Precision, Timex, TimexKind};
 
