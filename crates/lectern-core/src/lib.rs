@@ -12,11 +12,13 @@
 //! # Ok::<(), lectern_core::Error>(())
 //! ```
 
+pub mod annotation;
 pub mod document;
 pub mod extract;
 pub mod ingest;
 pub mod language;
 pub mod published;
+pub mod quotes;
 pub mod store;
 pub mod text;
 pub mod timeline;
