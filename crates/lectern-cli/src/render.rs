@@ -1,7 +1,9 @@
 //! What each subcommand prints: the JSON shapes of DESIGN §4, or tidy text for people.
 
 use anyhow::Result;
+use lectern_core::annotation::{Annotation, Status};
 use lectern_core::document::Document;
+use lectern_core::quotes::QuoteSuggestion;
 use lectern_core::store::{ArticleId, ArticleSummary, SearchHit};
 use lectern_core::{AddStatus, Added};
 use serde_json::{json, Value};
@@ -126,4 +128,62 @@ pub fn search(hits: &[SearchHit]) -> Rendered {
 
 pub fn removed(id: &ArticleId) -> Rendered {
     Rendered { json: json!({"id": id, "removed": true}), human: format!("removed {id}\n") }
+}
+
+/// `highlight`: the annotation as W3C JSON, or one line.
+pub fn annotation(a: &Annotation) -> Rendered {
+    Rendered { json: a.to_w3c(), human: annotation_line(a) }
+}
+
+/// `highlights`: a list of W3C annotations, or one line each.
+pub fn annotations(list: &[Annotation]) -> Rendered {
+    let mut human = String::new();
+    if list.is_empty() {
+        human.push_str("No highlights. Add one with `lectern highlight ID --quote TEXT`.\n");
+    }
+    for a in list {
+        human.push_str(&annotation_line(a));
+    }
+    Rendered { json: Value::Array(list.iter().map(Annotation::to_w3c).collect()), human }
+}
+
+fn annotation_line(a: &Annotation) -> String {
+    let orphan = if a.status == Status::Orphan { "  (orphan)" } else { "" };
+    let mut line =
+        format!("{}  {:<6}  “{}”{orphan}", short_str(&a.id.0), a.body.color, clip(&a.target.selectors.quote.exact, 80));
+    if let Some(note) = &a.body.note {
+        let _ = write!(line, "  — {}", clip(note.lines().next().unwrap_or(""), 60));
+    }
+    for tag in &a.body.tags {
+        let _ = write!(line, "  #{tag}");
+    }
+    line.push('\n');
+    line
+}
+
+/// `quotes`: `[{"text","speaker","start","end"}]`, or one quote a line.
+pub fn quotes(list: &[QuoteSuggestion]) -> Rendered {
+    let json = list.iter().map(|q| json!({"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end})).collect();
+    let mut human = String::new();
+    if list.is_empty() {
+        human.push_str("No quotations found.\n");
+    }
+    for q in list {
+        let speaker = q.speaker.as_deref().map(|s| format!("  — {s}")).unwrap_or_default();
+        let _ = writeln!(human, "{:>6}  “{}”{speaker}", q.start, clip(&q.text, 100));
+    }
+    Rendered { json: Value::Array(json), human }
+}
+
+fn short_str(id: &str) -> &str {
+    id.get(..8).unwrap_or(id)
+}
+
+/// At most `max` characters of `text` on one line, with an ellipsis when cut.
+fn clip(text: &str, max: usize) -> String {
+    let flat: String = text.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
+    match flat.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &flat[..cut]),
+        None => flat,
+    }
 }
