@@ -3,3 +3,4 @@
 mod download;
 mod fixtures;
 mod quotes;
+mod anchoring;
