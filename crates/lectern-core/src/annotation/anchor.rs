@@ -14,7 +14,7 @@
 
 use super::fuzzy::{self, ABSENT};
 use super::{AnnotationError, Selectors, TextPositionSelector, TextQuoteSelector};
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 
 /// How many code points of context the quote selector keeps on each side.
@@ -42,6 +42,9 @@ pub const SUFFIX_WEIGHT: f64 = 20.0;
 /// Weight of closeness to the old position. Small: a re-downloaded page often gains or loses
 /// whole sections above the quote, so distance says little; it only breaks near-ties.
 pub const POSITION_WEIGHT: f64 = 2.0;
+
+/// How far around the expected place a fuzzy match is looked for first, in code points.
+const NEAR_RADIUS: usize = 2_000;
 
 /// How many approximate candidates are scored in full (the fewest-error ones).
 const FUZZY_CANDIDATES: usize = 16;
@@ -104,6 +107,10 @@ pub struct Anchorer<'t> {
     bytes: Vec<usize>,
     /// The text as small integers, for fuzzy search; built on first use.
     symbols: OnceCell<(Vec<u32>, HashMap<char, u32>)>,
+    /// How far the last annotation anchored had moved from its stored position. An edit
+    /// shifts everything after it by the same amount, so when annotations are anchored in
+    /// text order this is where the next one most likely is.
+    shift: Cell<isize>,
 }
 
 impl<'t> Anchorer<'t> {
@@ -111,7 +118,7 @@ impl<'t> Anchorer<'t> {
     pub fn new(text: &'t str) -> Self {
         let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         bytes.push(text.len());
-        Anchorer { text, bytes, symbols: OnceCell::new() }
+        Anchorer { text, bytes, symbols: OnceCell::new(), shift: Cell::new(0) }
     }
 
     /// The text's length in code points.
@@ -155,15 +162,32 @@ impl<'t> Anchorer<'t> {
             return Anchor::Orphan;
         }
         let expected = selectors.position.map(|p| p.start);
-        if let Some(p) = selectors.position {
-            if p.start < p.end && p.end <= self.len() && self.slice(p.start, p.end) == exact {
-                return Anchor::Exact { start: p.start, end: p.end };
-            }
+        let found = self.by_position(selectors).or_else(|| self.exact_match(&selectors.quote, expected));
+        let found = found.unwrap_or_else(|| self.fuzzy_match(&selectors.quote, expected));
+        if let (Some((start, _)), Some(at)) = (found.range(), expected) {
+            self.shift.set(start as isize - at as isize);
         }
-        if let Some(found) = self.exact_match(&selectors.quote, expected) {
-            return found;
+        found
+    }
+
+    /// The stored position if it still holds the quote; else the stored position moved by
+    /// the last shift seen, if it holds the quote *and* its whole stored context (the
+    /// context check makes this shortcut as safe as the full search, which it spares).
+    fn by_position(&self, selectors: &Selectors) -> Option<Anchor> {
+        let p = selectors.position?;
+        let quote = &selectors.quote;
+        if p.start < p.end && p.end <= self.len() && self.slice(p.start, p.end) == quote.exact {
+            return Some(Anchor::Exact { start: p.start, end: p.end });
         }
-        self.fuzzy_match(&selectors.quote, expected)
+        let start = usize::try_from(p.start as isize + self.shift.get()).ok()?;
+        let end = start + p.end.checked_sub(p.start)?;
+        let prefix = quote.prefix.chars().count();
+        let fits = start >= prefix && start < end && end <= self.len();
+        (fits
+            && self.slice(start, end) == quote.exact
+            && self.slice(start - prefix, start) == quote.prefix
+            && self.slice(end, end + quote.suffix.chars().count()) == quote.suffix)
+            .then_some(Anchor::Exact { start, end })
     }
 
     /// The occurrence of the exact quote whose context best matches, or `None`.
@@ -216,11 +240,41 @@ impl<'t> Anchorer<'t> {
             // Too short to tell a small edit from a different word.
             return Anchor::Orphan;
         }
+        // Near where the quote should be first (its old place, moved by the last shift
+        // seen): an edited quote has usually not travelled, and a window of a few thousand
+        // characters is searched in a fraction of the time of a long article. Only if
+        // nothing good enough is there is the whole text searched.
+        if let Some(at) = expected {
+            let centre = (at as isize + self.shift.get()).clamp(0, text.len() as isize) as usize;
+            let radius = NEAR_RADIUS + 2 * pattern.len();
+            let (lo, hi) = (centre.saturating_sub(radius), (centre + radius).min(text.len()));
+            let near = self.best_fuzzy(&text[lo..hi], lo, &pattern, alphabet.len(), max_errors, quote, expected);
+            if near != Anchor::Orphan || (lo == 0 && hi == text.len()) {
+                return near;
+            }
+        }
+        self.best_fuzzy(text, 0, &pattern, alphabet.len(), max_errors, quote, expected)
+    }
+
+    /// The best-scoring approximate occurrence in `window` (which starts at code point
+    /// `offset` of the text), or an orphan if none scores [`MIN_FUZZY_SCORE`].
+    #[allow(clippy::too_many_arguments, reason = "one private step of fuzzy_match, sharing its state")]
+    fn best_fuzzy(
+        &self,
+        window: &[u32],
+        offset: usize,
+        pattern: &[u32],
+        alphabet: usize,
+        max_errors: usize,
+        quote: &TextQuoteSelector,
+        expected: Option<usize>,
+    ) -> Anchor {
         let prefix: Vec<char> = quote.prefix.chars().collect();
         let suffix: Vec<char> = quote.suffix.chars().collect();
         let mut best = Anchor::Orphan;
         let mut best_score = MIN_FUZZY_SCORE;
-        for m in fuzzy::search(text, &pattern, alphabet.len(), max_errors, FUZZY_CANDIDATES) {
+        for found in fuzzy::search(window, pattern, alphabet, max_errors, FUZZY_CANDIDATES) {
+            let m = fuzzy::Match { start: found.start + offset, end: found.end + offset, errors: found.errors };
             let quote_score = 1.0 - m.errors as f64 / pattern.len() as f64;
             let prefix_score = self.context_score(&prefix, m.start.saturating_sub(prefix.len()), m.start, m.start == 0);
             let suffix_score = self.context_score(&suffix, m.end, m.end + suffix.len(), m.end == self.len());

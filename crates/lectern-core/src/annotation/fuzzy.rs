@@ -30,20 +30,15 @@ pub(super) fn search(text: &[u32], pattern: &[u32], alphabet: usize, max_errors:
         return Vec::new();
     }
     let blocks = m.div_ceil(64);
-    // peq[symbol * blocks + b]: bit i set when pattern[b * 64 + i] is that symbol.
-    let mut peq = vec![0u64; alphabet * blocks];
-    for (i, &symbol) in pattern.iter().enumerate() {
-        if symbol != ABSENT {
-            peq[symbol as usize * blocks + i / 64] |= 1 << (i % 64);
-        }
-    }
+    let peq = match_masks(pattern.iter().copied(), alphabet, blocks);
     let none = vec![0u64; blocks];
-    let last_row = |b: usize| if b + 1 == blocks { 1u64 << ((m - 1) % 64) } else { 1u64 << 63 };
+    let last_rows = last_rows(m);
     let mut pv = vec![!0u64; blocks];
     let mut mv = vec![0u64; blocks];
     // The edit distance of the whole pattern against the text ending here; the empty text
     // costs m deletions.
     let mut score = m as isize;
+    let max = max_errors as isize;
 
     // Runs of consecutive ends within the bound; each keeps its best end.
     let mut ends: Vec<(usize, usize)> = Vec::new();
@@ -53,11 +48,16 @@ pub(super) fn search(text: &[u32], pattern: &[u32], alphabet: usize, max_errors:
         // Sellers' search: the row above the pattern is all zeros (a match may start
         // anywhere), so the first block never receives a horizontal carry.
         let mut carry = 0;
-        for b in 0..blocks {
-            carry = advance_block(&mut pv[b], &mut mv[b], eq[b], carry, last_row(b));
+        if blocks == 1 {
+            // Most quotes fit one word; spare the loop.
+            carry = advance_block(&mut pv[0], &mut mv[0], eq[0], 0, last_rows[0]);
+        } else {
+            for (((pv, mv), &eq), &last) in pv.iter_mut().zip(mv.iter_mut()).zip(eq).zip(&last_rows) {
+                carry = advance_block(pv, mv, eq, carry, last);
+            }
         }
         score += carry as isize;
-        if score <= max_errors as isize {
+        if score <= max {
             let errors = score as usize;
             match ends.last_mut() {
                 Some(last) if in_run && errors < last.1 => *last = (j + 1, errors),
@@ -71,12 +71,32 @@ pub(super) fn search(text: &[u32], pattern: &[u32], alphabet: usize, max_errors:
     }
     ends.sort_by_key(|&(end, errors)| (errors, end));
     ends.truncate(limit);
-    ends.into_iter().filter_map(|(end, _)| start_of(text, pattern, end, max_errors)).collect()
+    // The starts: the reversed pattern aligned backwards from each end.
+    let reversed = match_masks(pattern.iter().rev().copied(), alphabet, blocks);
+    ends.into_iter().filter_map(|(end, _)| start_of(text, &reversed, m, alphabet, end, max_errors)).collect()
+}
+
+/// For each 64-row block of a pattern of length `m`, the bit of its last row.
+fn last_rows(m: usize) -> Vec<u64> {
+    let blocks = m.div_ceil(64);
+    (0..blocks).map(|b| if b + 1 == blocks { 1u64 << ((m - 1) % 64) } else { 1u64 << 63 }).collect()
+}
+
+/// `masks[symbol * blocks + b]`: bit i set when the pattern's symbol b * 64 + i is that one.
+fn match_masks(pattern: impl Iterator<Item = u32>, alphabet: usize, blocks: usize) -> Vec<u64> {
+    let mut masks = vec![0u64; alphabet * blocks];
+    for (i, symbol) in pattern.enumerate() {
+        if symbol != ABSENT && (symbol as usize) < alphabet {
+            masks[symbol as usize * blocks + i / 64] |= 1 << (i % 64);
+        }
+    }
+    masks
 }
 
 /// One column step of Myers' algorithm on a 64-row block (Hyyrö 2003). `pv`/`mv` are the
 /// block's vertical +1/−1 deltas; `h_in` the horizontal delta entering at its top row. Returns
 /// the horizontal delta leaving at `last_row`.
+#[inline(always)]
 fn advance_block(pv: &mut u64, mv: &mut u64, eq: u64, h_in: i32, last_row: u64) -> i32 {
     let eq = eq | u64::from(h_in < 0);
     let xv = eq | *mv;
@@ -93,28 +113,35 @@ fn advance_block(pv: &mut u64, mv: &mut u64, eq: u64, h_in: i32, last_row: u64) 
     h_out
 }
 
-/// Where the best alignment of `pattern` ending at `end` starts: edit distance of the
-/// reversed pattern against the reversed text before `end`, anchored at `end`.
-fn start_of(text: &[u32], pattern: &[u32], end: usize, max_errors: usize) -> Option<Match> {
-    let m = pattern.len();
+/// Where the best alignment of a pattern of length `m` ending at `end` starts: Myers'
+/// algorithm again, with the reversed pattern (`reversed` masks) run backwards from `end`
+/// over at most `m + max_errors` symbols. Here the alignment is anchored at `end`, so the
+/// row above the pattern counts up (each skipped text symbol is an edit): the first block
+/// receives a +1 carry at every step.
+fn start_of(text: &[u32], reversed: &[u64], m: usize, alphabet: usize, end: usize, max_errors: usize) -> Option<Match> {
+    let blocks = m.div_ceil(64);
     let width = (m + max_errors).min(end);
-    let window = &text[end - width..end];
-    // row[j]: distance between the last i pattern symbols and the last j window symbols.
-    let mut row: Vec<usize> = (0..=width).collect();
-    for i in 1..=m {
-        let p = pattern[m - i];
-        let mut diagonal = row[0];
-        row[0] = i;
-        for j in 1..=width {
-            let cost = usize::from(window[width - j] != p || p == ABSENT);
-            let next = (diagonal + cost).min(row[j] + 1).min(row[j - 1] + 1);
-            diagonal = row[j];
-            row[j] = next;
+    let none = vec![0u64; blocks];
+    let last_rows = last_rows(m);
+    let mut pv = vec![!0u64; blocks];
+    let mut mv = vec![0u64; blocks];
+    // Distance of the whole pattern against the empty text: m.
+    let mut score = m;
+    let mut best = (score, 0usize);
+    for len in 1..=width {
+        let symbol = text[end - len] as usize;
+        let eq = if symbol < alphabet { &reversed[symbol * blocks..][..blocks] } else { &none[..] };
+        let mut carry = 1;
+        for (((pv, mv), &eq), &last) in pv.iter_mut().zip(mv.iter_mut()).zip(eq).zip(&last_rows) {
+            carry = advance_block(pv, mv, eq, carry, last);
+        }
+        score = score.checked_add_signed(carry as isize)?;
+        // The fewest errors; among equals, the length closest to the pattern's.
+        if score < best.0 || (score == best.0 && len.abs_diff(m) < best.1.abs_diff(m)) {
+            best = (score, len);
         }
     }
-    // The fewest errors; among equals, the length closest to the pattern's.
-    let (len, errors) =
-        row.iter().copied().enumerate().min_by_key(|&(len, errors)| (errors, len.abs_diff(m)))?;
+    let (errors, len) = best;
     (errors <= max_errors).then_some(Match { start: end - len, end, errors })
 }
 
