@@ -48,7 +48,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
                 Command::Highlights { id } => {
                     let article = id.map(|id| library.resolve(&id)).transpose()?;
-                    out.print(&render::annotations(&library.annotations(&AnnotationFilter { article, ..Default::default() })?))
+                    out.print(&render::annotations(
+                        &library.annotations(&AnnotationFilter { article, ..Default::default() })?,
+                    ))
                 }
                 Command::Quotes { id } => {
                     let id = library.resolve(&id)?;

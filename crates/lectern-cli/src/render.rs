@@ -163,7 +163,8 @@ fn annotation_line(a: &Annotation) -> String {
 
 /// `quotes`: `[{"text","speaker","start","end"}]`, or one quote a line.
 pub fn quotes(list: &[QuoteSuggestion]) -> Rendered {
-    let json = list.iter().map(|q| json!({"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end})).collect();
+    let json =
+        list.iter().map(|q| json!({"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end})).collect();
     let mut human = String::new();
     if list.is_empty() {
         human.push_str("No quotations found.\n");

@@ -28,13 +28,87 @@ impl Lcg {
 }
 
 const WORDS: &[&str] = &[
-    "river", "water", "village", "county", "bank", "crew", "summer", "plan", "bridge", "reed", "willow", "farm",
-    "station", "report", "survey", "fish", "heron", "dredging", "silt", "flow", "year", "week", "month", "people",
-    "volunteer", "engineer", "director", "bureau", "household", "workshop", "standard", "road", "field", "grass",
-    "the", "a", "of", "and", "to", "in", "was", "were", "had", "has", "with", "on", "for", "from", "by", "at", "clear",
-    "slow", "green", "small", "old", "new", "first", "last", "every", "many", "few", "lower", "upper", "middle",
-    "began", "finished", "moved", "planted", "counted", "opened", "tested", "raised", "asked", "said", "built",
-    "修复", "古籍", "图书馆", "纸张", "保护", "数字化",
+    "river",
+    "water",
+    "village",
+    "county",
+    "bank",
+    "crew",
+    "summer",
+    "plan",
+    "bridge",
+    "reed",
+    "willow",
+    "farm",
+    "station",
+    "report",
+    "survey",
+    "fish",
+    "heron",
+    "dredging",
+    "silt",
+    "flow",
+    "year",
+    "week",
+    "month",
+    "people",
+    "volunteer",
+    "engineer",
+    "director",
+    "bureau",
+    "household",
+    "workshop",
+    "standard",
+    "road",
+    "field",
+    "grass",
+    "the",
+    "a",
+    "of",
+    "and",
+    "to",
+    "in",
+    "was",
+    "were",
+    "had",
+    "has",
+    "with",
+    "on",
+    "for",
+    "from",
+    "by",
+    "at",
+    "clear",
+    "slow",
+    "green",
+    "small",
+    "old",
+    "new",
+    "first",
+    "last",
+    "every",
+    "many",
+    "few",
+    "lower",
+    "upper",
+    "middle",
+    "began",
+    "finished",
+    "moved",
+    "planted",
+    "counted",
+    "opened",
+    "tested",
+    "raised",
+    "asked",
+    "said",
+    "built",
+    "修复",
+    "古籍",
+    "图书馆",
+    "纸张",
+    "保护",
+    "数字化",
 ];
 
 fn sentence(rng: &mut Lcg) -> String {
@@ -125,11 +199,11 @@ fn main() {
     }
     let best = times[0];
     let median = times[RUNS / 2];
-    println!(
-        "re-anchoring {ANNOTATIONS} annotations on a {}-character article after edits:",
-        edited.chars().count()
-    );
+    println!("re-anchoring {ANNOTATIONS} annotations on a {}-character article after edits:", edited.chars().count());
     println!("  exact {}, fuzzy {}, orphans {}", counts.0, counts.1, counts.2);
     println!("  time spent on exact {:.2?}, fuzzy {:.2?}, orphans {:.2?}", by_kind[0], by_kind[1], by_kind[2]);
-    println!("  best {best:.2?}, median {median:.2?} (target ≤ {TARGET:?}) — {}", if median <= TARGET { "met" } else { "MISSED" });
+    println!(
+        "  best {best:.2?}, median {median:.2?} (target ≤ {TARGET:?}) — {}",
+        if median <= TARGET { "met" } else { "MISSED" }
+    );
 }

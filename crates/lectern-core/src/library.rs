@@ -1,13 +1,12 @@
 //! The library: the use cases that the `lectern` command and the desktop shell offer, over
 //! the store and ingest. Both fronts call these and hold no rules of their own.
 
-use crate::annotation::{
-    Annotation, AnnotationEdit, AnnotationError, AnnotationFilter, AnnotationId, Body, Selection,
-};
+use crate::annotation::{Annotation, AnnotationEdit, AnnotationError, AnnotationFilter, AnnotationId, Body, Selection};
 use crate::document::Document;
 use crate::ingest::{self, Draft, Fetcher, IngestError, Source};
 use crate::quotes::QuoteSuggestion;
-use crate::store::{AddOutcome, ReanchorReport, Article, ArticleId, ArticleSummary, ReadingState, SearchHit, Sort, Store, StoreError};
+use crate::store::ReanchorReport;
+use crate::store::{AddOutcome, Article, ArticleId, ArticleSummary, ReadingState, SearchHit, Sort, Store, StoreError};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 

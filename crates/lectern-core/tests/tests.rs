@@ -1,6 +1,6 @@
 //! Integration tests of the core, over the shared fixtures in `tests/fixtures/`.
 
+mod anchoring;
 mod download;
 mod fixtures;
 mod quotes;
-mod anchoring;

@@ -26,7 +26,7 @@ pub mod note;
 pub use anchor::{anchor, selectors_for, Anchor, Anchorer, CONTEXT_LENGTH};
 pub use error::AnnotationError;
 pub use model::{
-    Annotation, AnnotationEdit, AnnotationFilter, AnnotationId, Body, Color, Creator, Motivation, Selection,
-    Selectors, Status, Target, TargetSource, TextPositionSelector, TextQuoteSelector,
+    Annotation, AnnotationEdit, AnnotationFilter, AnnotationId, Body, Color, Creator, Motivation, Selection, Selectors,
+    Status, Target, TargetSource, TextPositionSelector, TextQuoteSelector,
 };
 pub use note::render_note;

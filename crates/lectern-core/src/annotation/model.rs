@@ -350,7 +350,9 @@ impl Annotation {
     pub fn to_w3c(&self) -> Value {
         let mut body = Vec::new();
         if let Some(note) = &self.body.note {
-            body.push(json!({"type": "TextualBody", "purpose": "commenting", "value": note, "format": "text/markdown"}));
+            body.push(
+                json!({"type": "TextualBody", "purpose": "commenting", "value": note, "format": "text/markdown"}),
+            );
         }
         for tag in &self.body.tags {
             body.push(json!({"type": "TextualBody", "purpose": "tagging", "value": tag}));
@@ -446,7 +448,8 @@ impl Annotation {
             let text = |key: &str| selector.get(key).and_then(Value::as_str).unwrap_or("").to_string();
             match selector.get("type").and_then(Value::as_str) {
                 Some("TextQuoteSelector") => {
-                    quote = Some(TextQuoteSelector { exact: text("exact"), prefix: text("prefix"), suffix: text("suffix") })
+                    quote =
+                        Some(TextQuoteSelector { exact: text("exact"), prefix: text("prefix"), suffix: text("suffix") })
                 }
                 Some("TextPositionSelector") => {
                     let at = |key: &str| selector.get(key).and_then(Value::as_u64).map(|n| n as usize);
@@ -578,7 +581,8 @@ mod tests {
     fn motivation_follows_the_body() {
         assert_eq!(Body::default().motivation(), Motivation::Highlighting);
         assert_eq!(Body { tags: vec!["t".into()], ..Body::default() }.motivation(), Motivation::Tagging);
-        let body = Body { note: Some("  ".into()), tags: vec![" a ".into(), "A".into(), "".into()], color: Color::Blue };
+        let body =
+            Body { note: Some("  ".into()), tags: vec![" a ".into(), "A".into(), "".into()], color: Color::Blue };
         let body = body.normalized().unwrap();
         assert_eq!(body.note, None);
         assert_eq!(body.tags, ["a"]);

@@ -137,7 +137,10 @@ mod tests {
 
     #[test]
     fn renders_ordinary_markdown() {
-        assert_eq!(render_note("# Title\n\n**bold** and `a<b`"), "<h3>Title</h3>\n<p><strong>bold</strong> and <code>a&lt;b</code></p>\n");
+        assert_eq!(
+            render_note("# Title\n\n**bold** and `a<b`"),
+            "<h3>Title</h3>\n<p><strong>bold</strong> and <code>a&lt;b</code></p>\n"
+        );
         assert_eq!(render_note("- one\n- two"), "<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n");
         assert_eq!(
             render_note("[site](https://example.org/a?b=1&c=\"2\")"),
@@ -168,7 +171,18 @@ mod tests {
         for input in hostile {
             let html = render_note(input).to_lowercase();
             // The words may survive as escaped text; no element, attribute or link target may.
-            for bad in ["<script", "<img", "onerror", "onclick", "href=\"javascript", "href=\"vbscript", "href=\"data", "<iframe", "<div", "<style"] {
+            for bad in [
+                "<script",
+                "<img",
+                "onerror",
+                "onclick",
+                "href=\"javascript",
+                "href=\"vbscript",
+                "href=\"data",
+                "<iframe",
+                "<div",
+                "<style",
+            ] {
                 assert!(!html.contains(bad), "{input:?} rendered {html:?}");
             }
         }

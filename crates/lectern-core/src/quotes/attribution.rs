@@ -28,8 +28,10 @@ const NAME: &str = r"(?:[A-Z][\p{L}'’.-]*(?:\s+(?:[A-Z][\p{L}'’.-]*|de|van|v
 
 static AFTER_VERB_NAME: LazyLock<Regex> = LazyLock::new(|| {
     // ", said county engineer Jane Roe" / ", said he"
-    Regex::new(&format!(r"^[\s,，]*{VERBS}\s+(?:(?:the\s+)?(?:[a-z-]+\s+){{0,3}}(?P<name>{NAME})|(?P<pronoun>he|she)\b)"))
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"^[\s,，]*{VERBS}\s+(?:(?:the\s+)?(?:[a-z-]+\s+){{0,3}}(?P<name>{NAME})|(?P<pronoun>he|she)\b)"
+    ))
+    .expect("valid regex")
 });
 static AFTER_NAME_VERB: LazyLock<Regex> = LazyLock::new(|| {
     // ", Chen said" / ", he added" / ", Chen Hua, director of the bureau, said"
@@ -61,7 +63,8 @@ static ZH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static ZH_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"据(?P<who>[^，。！？；：、,.!?;:\s“”「」]{1,24}?)(?:介绍|透露|称|表示|说)[，,]?\s*$").expect("valid regex")
+    Regex::new(r"据(?P<who>[^，。！？；：、,.!?;:\s“”「」]{1,24}?)(?:介绍|透露|称|表示|说)[，,]?\s*$")
+        .expect("valid regex")
 });
 static ZH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     // ”陈先生说。
@@ -71,28 +74,184 @@ static ZH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Capitalised words that start sentences but are not names.
 const NOT_NAMES: &[&str] = &[
-    "The", "A", "An", "And", "But", "So", "Then", "This", "That", "These", "Those", "It", "In", "On", "At", "As",
-    "After", "Before", "When", "While", "Yet", "However", "Meanwhile", "Officials", "Residents", "We", "They", "I",
-    "You", "He", "She", "Our", "His", "Her", "Their", "Its", "Some", "Many", "One", "Others", "Everyone", "Nobody",
+    "The",
+    "A",
+    "An",
+    "And",
+    "But",
+    "So",
+    "Then",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "In",
+    "On",
+    "At",
+    "As",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "Yet",
+    "However",
+    "Meanwhile",
+    "Officials",
+    "Residents",
+    "We",
+    "They",
+    "I",
+    "You",
+    "He",
+    "She",
+    "Our",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Some",
+    "Many",
+    "One",
+    "Others",
+    "Everyone",
+    "Nobody",
 ];
 
 /// Titles that may stand before an English name.
 const TITLES: &[&str] = &[
-    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.", "Professor", "Director", "Deputy", "Mayor",
-    "Governor", "President", "Vice", "Minister", "Secretary", "Chief", "Chairman", "Chairwoman", "Chair", "Senator",
-    "Judge", "Captain", "General", "Engineer", "Inspector", "Officer", "Head", "Manager", "Curator", "Councillor",
-    "Councilor", "Commissioner", "Superintendent", "Principal", "Sister", "Brother", "Father", "Rev", "Rev.", "Sir",
-    "Dame", "Lord", "Lady", "Coach", "Editor", "Reporter", "Spokesman", "Spokeswoman", "Spokesperson",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Dr",
+    "Dr.",
+    "Prof",
+    "Prof.",
+    "Professor",
+    "Director",
+    "Deputy",
+    "Mayor",
+    "Governor",
+    "President",
+    "Vice",
+    "Minister",
+    "Secretary",
+    "Chief",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Senator",
+    "Judge",
+    "Captain",
+    "General",
+    "Engineer",
+    "Inspector",
+    "Officer",
+    "Head",
+    "Manager",
+    "Curator",
+    "Councillor",
+    "Councilor",
+    "Commissioner",
+    "Superintendent",
+    "Principal",
+    "Sister",
+    "Brother",
+    "Father",
+    "Rev",
+    "Rev.",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Coach",
+    "Editor",
+    "Reporter",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
 ];
 
 /// Chinese titles and roles that stand before a name, longest first where they overlap.
 const ZH_TITLES: &[&str] = &[
-    "副馆长", "馆长", "修复师", "工程师", "研究员", "副教授", "教授", "副主任", "主任", "副局长", "局长", "处长", "科长",
-    "副院长", "院长", "校长", "总经理", "经理", "董事长", "书记", "市长", "县长", "镇长", "乡长", "村长", "主席",
-    "负责人", "发言人", "专家", "记者", "医生", "律师", "老师", "队长", "站长", "所长", "部长", "厅长", "代表", "委员",
-    "志愿者", "学生", "市民", "村民", "居民", "游客", "读者", "网友", "师傅", "教师", "管理员", "工作人员", "店主", "农民",
-    "工人", "村支书", "组长", "社长", "馆员", "员工", "司机", "厨师", "护士", "科学家", "作家", "画家", "艺术家", "导演",
-    "演员", "运动员", "教练", "院士", "博士", "讲解员", "队员",
+    "副馆长",
+    "馆长",
+    "修复师",
+    "工程师",
+    "研究员",
+    "副教授",
+    "教授",
+    "副主任",
+    "主任",
+    "副局长",
+    "局长",
+    "处长",
+    "科长",
+    "副院长",
+    "院长",
+    "校长",
+    "总经理",
+    "经理",
+    "董事长",
+    "书记",
+    "市长",
+    "县长",
+    "镇长",
+    "乡长",
+    "村长",
+    "主席",
+    "负责人",
+    "发言人",
+    "专家",
+    "记者",
+    "医生",
+    "律师",
+    "老师",
+    "队长",
+    "站长",
+    "所长",
+    "部长",
+    "厅长",
+    "代表",
+    "委员",
+    "志愿者",
+    "学生",
+    "市民",
+    "村民",
+    "居民",
+    "游客",
+    "读者",
+    "网友",
+    "师傅",
+    "教师",
+    "管理员",
+    "工作人员",
+    "店主",
+    "农民",
+    "工人",
+    "村支书",
+    "组长",
+    "社长",
+    "馆员",
+    "员工",
+    "司机",
+    "厨师",
+    "护士",
+    "科学家",
+    "作家",
+    "画家",
+    "艺术家",
+    "导演",
+    "演员",
+    "运动员",
+    "教练",
+    "院士",
+    "博士",
+    "讲解员",
+    "队员",
 ];
 
 /// Single-character adverbs that sit between a Chinese speaker and the verb (老师傅常对…说).
@@ -127,7 +286,8 @@ pub(super) fn last_mention(text: &str) -> Option<(usize, String)> {
             .expect("valid regex")
     });
     static ZH_MENTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?P<who>[^，。！？；：、,.!?;:\s“”「」]{{1,24}}?)(?:{ZH_VERBS})[：:，,]")).expect("valid regex")
+        Regex::new(&format!(r"(?P<who>[^，。！？；：、,.!?;:\s“”「」]{{1,24}}?)(?:{ZH_VERBS})[：:，,]"))
+            .expect("valid regex")
     });
     let english = MENTION.captures_iter(text).filter_map(|c| Some((c.get(0)?.start(), clean_name(&c["name"])?))).last();
     let chinese = ZH_MENTION

@@ -97,7 +97,10 @@ mod tests {
     #[test]
     fn keeps_nested_quotes_inside() {
         assert_eq!(quotes("“讲究‘修旧如旧’，不能改。”"), ["讲究‘修旧如旧’，不能改。"]);
-        assert_eq!(quotes("“He called it ‘the reset’ and “twice” over.”"), ["He called it ‘the reset’ and “twice” over."]);
+        assert_eq!(
+            quotes("“He called it ‘the reset’ and “twice” over.”"),
+            ["He called it ‘the reset’ and “twice” over."]
+        );
         assert_eq!(quotes("「外『内』外」"), ["外『内』外"]);
     }
 

@@ -103,8 +103,7 @@ pub fn suggest_quotes(text: &str) -> Vec<QuoteSuggestion> {
         let attribution = attribution::after(&after).or_else(|| attribution::before(&before));
         let continued = match &previous {
             Some((close, Some(speaker)))
-                if same_paragraph(*close, q.open)
-                    && mention.as_ref().is_none_or(|(name, _)| name == speaker) =>
+                if same_paragraph(*close, q.open) && mention.as_ref().is_none_or(|(name, _)| name == speaker) =>
             {
                 Some(speaker.clone())
             }

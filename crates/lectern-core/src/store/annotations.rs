@@ -8,8 +8,8 @@
 use super::{search, ArticleId, Store, StoreError};
 use crate::annotation::model::now;
 use crate::annotation::{
-    Anchorer, Annotation, AnnotationEdit, AnnotationError, AnnotationFilter, AnnotationId, Body, Color,
-    Creator, Selection, Selectors, Status, Target, TargetSource, TextPositionSelector, TextQuoteSelector,
+    Anchorer, Annotation, AnnotationEdit, AnnotationError, AnnotationFilter, AnnotationId, Body, Color, Creator,
+    Selection, Selectors, Status, Target, TargetSource, TextPositionSelector, TextQuoteSelector,
 };
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
@@ -266,9 +266,15 @@ impl Store {
                 let Some((start, end)) = anchorer.anchor(&old).range() else {
                     report.orphaned += 1;
                     if status != Status::Orphan.as_str() {
-                        update.execute(params![key, old.quote.exact, old.quote.prefix, old.quote.suffix,
-                            old.position.map_or(0, |p| p.start as i64), old.position.map_or(0, |p| p.end as i64),
-                            Status::Orphan.as_str()])?;
+                        update.execute(params![
+                            key,
+                            old.quote.exact,
+                            old.quote.prefix,
+                            old.quote.suffix,
+                            old.position.map_or(0, |p| p.start as i64),
+                            old.position.map_or(0, |p| p.end as i64),
+                            Status::Orphan.as_str()
+                        ])?;
                     }
                     continue;
                 };
@@ -326,11 +332,10 @@ fn tags_json(tags: &[String]) -> String {
 /// Rewrites an article's full-text row with its live annotations' notes and tags in the
 /// `notes` column (the index is contentless: a row is replaced whole).
 fn sync_notes(tx: &Transaction, article: &ArticleId) -> Result<(), StoreError> {
-    let (key, title, byline, text): (i64, String, Option<String>, String) = tx.query_row(
-        "SELECT key, title, byline, text FROM articles WHERE id = ?1",
-        [&article.0],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-    )?;
+    let (key, title, byline, text): (i64, String, Option<String>, String) =
+        tx.query_row("SELECT key, title, byline, text FROM articles WHERE id = ?1", [&article.0], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
     let notes: String = tx.query_row(
         "SELECT coalesce(group_concat(coalesce(note, '') || ' ' || \
            (SELECT coalesce(group_concat(t.value, ' '), '') FROM json_each(n.tags) t), char(10)), '') \
@@ -415,7 +420,10 @@ mod tests {
         assert_eq!(store.search("spring", 10).unwrap().len(), 1);
 
         let all = store.list_annotations(&AnnotationFilter { article: Some(article.clone()), ..Default::default() });
-        assert_eq!(all.unwrap().iter().map(|a| a.target.selectors.quote.exact.as_str()).collect::<Vec<_>>(), ["runs clear", "修复古籍"]);
+        assert_eq!(
+            all.unwrap().iter().map(|a| a.target.selectors.quote.exact.as_str()).collect::<Vec<_>>(),
+            ["runs clear", "修复古籍"]
+        );
         let by = |filter: AnnotationFilter| store.list_annotations(&filter).unwrap().len();
         assert_eq!(by(AnnotationFilter { tag: Some("CRAFT".into()), ..Default::default() }), 1);
         assert_eq!(by(AnnotationFilter { color: Some(Color::Pink), ..Default::default() }), 1);
@@ -429,11 +437,24 @@ mod tests {
     fn bad_input_is_an_error_not_a_panic() {
         let (mut store, article) = store_with(TEXT);
         let create = |store: &mut Store, s: Selection| store.create_annotation(&article, &s, Body::default(), "Ana");
-        assert!(matches!(create(&mut store, Selection::Quote("not there".into())), Err(AnnotationError::QuoteNotFound { .. })));
-        assert!(matches!(create(&mut store, Selection::Quote(String::new())), Err(AnnotationError::QuoteNotFound { .. })));
-        assert!(matches!(create(&mut store, Selection::Range { start: 5, end: 500 }), Err(AnnotationError::BadRange { .. })));
-        assert!(matches!(create(&mut store, Selection::Range { start: 5, end: 5 }), Err(AnnotationError::BadRange { .. })));
-        let missing = store.create_annotation(&ArticleId::new(), &Selection::Range { start: 0, end: 1 }, Body::default(), "A");
+        assert!(matches!(
+            create(&mut store, Selection::Quote("not there".into())),
+            Err(AnnotationError::QuoteNotFound { .. })
+        ));
+        assert!(matches!(
+            create(&mut store, Selection::Quote(String::new())),
+            Err(AnnotationError::QuoteNotFound { .. })
+        ));
+        assert!(matches!(
+            create(&mut store, Selection::Range { start: 5, end: 500 }),
+            Err(AnnotationError::BadRange { .. })
+        ));
+        assert!(matches!(
+            create(&mut store, Selection::Range { start: 5, end: 5 }),
+            Err(AnnotationError::BadRange { .. })
+        ));
+        let missing =
+            store.create_annotation(&ArticleId::new(), &Selection::Range { start: 0, end: 1 }, Body::default(), "A");
         assert!(matches!(missing, Err(AnnotationError::Store(StoreError::NotFound(_)))));
         assert!(matches!(store.annotation(&AnnotationId::new()), Err(AnnotationError::NotFound(_))));
     }
@@ -469,9 +490,13 @@ mod tests {
     #[test]
     fn reanchoring_after_the_text_changes() {
         let (mut store, article) = store_with(TEXT);
-        let same = store.create_annotation(&article, &Selection::Quote("The river".into()), Body::default(), "A").unwrap();
-        let moved = store.create_annotation(&article, &Selection::Quote("see the pebbles".into()), Body::default(), "A").unwrap();
-        let gone = store.create_annotation(&article, &Selection::Quote("runs clear again".into()), note("x"), "A").unwrap();
+        let same =
+            store.create_annotation(&article, &Selection::Quote("The river".into()), Body::default(), "A").unwrap();
+        let moved = store
+            .create_annotation(&article, &Selection::Quote("see the pebbles".into()), Body::default(), "A")
+            .unwrap();
+        let gone =
+            store.create_annotation(&article, &Selection::Quote("runs clear again".into()), note("x"), "A").unwrap();
         let new_text = "The river is back. Residents can now see the pebbles. 修复古籍需要耐心。";
         store.conn.execute("UPDATE articles SET text = ?2 WHERE id = ?1", params![article.0, new_text]).unwrap();
 
