@@ -78,6 +78,33 @@ pub enum Command {
         /// The text file [default: standard input]
         file: Option<PathBuf>,
     },
+    /// Highlight words of an article, with an optional note, colour and tags
+    Highlight {
+        /// The article
+        id: String,
+        /// The words to highlight (their first occurrence in the article's text)
+        #[arg(long)]
+        quote: String,
+        /// A note, in Markdown
+        #[arg(long, value_name = "MD")]
+        note: Option<String>,
+        /// The colour: yellow, green, blue, pink or purple
+        #[arg(long, default_value = "yellow")]
+        color: String,
+        /// A tag (repeat for several)
+        #[arg(long = "tag", value_name = "T")]
+        tags: Vec<String>,
+    },
+    /// List highlights: one article's in reading order, or the whole library's
+    Highlights {
+        /// The article [default: every article]
+        id: Option<String>,
+    },
+    /// Suggest key quotes (quoted speech and who said it) in an article
+    Quotes {
+        /// The article
+        id: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -4,6 +4,7 @@ use crate::args::{Args, Command};
 use crate::render::{self, Output};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
+use lectern_core::annotation::{AnnotationFilter, Body, Selection};
 use lectern_core::{ingest, timeline, Library};
 use std::io::IsTerminal;
 use std::io::Write as _;
@@ -45,6 +46,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 Command::Timeline { ids } => {
                     let ids = ids.iter().map(|id| library.resolve(id)).collect::<Result<Vec<_>, _>>()?;
                     out.print(&render::timeline(&library.timeline(&ids)?))
+                }
+                Command::Highlight { id, quote, note, color, tags } => {
+                    let id = library.resolve(&id)?;
+                    let body = Body { note, tags, color: color.parse()? };
+                    out.print(&render::annotation(&library.highlight(&id, Selection::Quote(quote), body)?))
+                }
+                Command::Highlights { id } => {
+                    let article = id.map(|id| library.resolve(&id)).transpose()?;
+                    out.print(&render::annotations(
+                        &library.annotations(&AnnotationFilter { article, ..Default::default() })?,
+                    ))
+                }
+                Command::Quotes { id } => {
+                    let id = library.resolve(&id)?;
+                    out.print(&render::quotes(&library.quotes(&id)?))
                 }
                 Command::Extract { .. } | Command::Dates { .. } => unreachable!("handled above"),
             }

@@ -1,7 +1,9 @@
 //! What each subcommand prints: the JSON shapes of DESIGN §4, or tidy text for people.
 
 use anyhow::Result;
+use lectern_core::annotation::{Annotation, Status};
 use lectern_core::document::Document;
+use lectern_core::quotes::QuoteSuggestion;
 use lectern_core::store::{ArticleId, ArticleSummary, SearchHit};
 use lectern_core::timeline::{ArticleEvent, Timex};
 use lectern_core::{AddStatus, Added};
@@ -36,8 +38,8 @@ impl Output {
 
 /// The last eight characters of an id: random in a UUIDv7 (the first ones are a timestamp
 /// that articles added together share), enough to tell articles apart, and accepted back.
-fn short(id: &ArticleId) -> &str {
-    id.0.get(id.0.len().saturating_sub(8)..).unwrap_or(&id.0)
+fn short(id: &str) -> &str {
+    id.get(id.len().saturating_sub(8)..).unwrap_or(id)
 }
 
 pub fn added(added: &[Added]) -> Rendered {
@@ -48,7 +50,7 @@ pub fn added(added: &[Added]) -> Rendered {
             AddStatus::Added => "added ",
             AddStatus::Exists => "exists",
         };
-        let _ = writeln!(human, "{status}  {}  {}", short(&a.id), a.title);
+        let _ = writeln!(human, "{status}  {}  {}", short(&a.id.0), a.title);
     }
     Rendered { json: Value::Array(json), human }
 }
@@ -67,7 +69,7 @@ pub fn list(articles: &[ArticleSummary]) -> Rendered {
     for a in articles {
         let date = a.published.as_deref().map(|p| p.get(..10).unwrap_or(p)).unwrap_or("          ");
         let source = a.source.as_deref().map(|s| format!("  · {s}")).unwrap_or_default();
-        let _ = writeln!(human, "{}  {date}  {:>6} words  {}{source}", short(&a.id), a.words, a.title);
+        let _ = writeln!(human, "{}  {date}  {:>6} words  {}{source}", short(&a.id.0), a.words, a.title);
     }
     Rendered { json: Value::Array(json), human }
 }
@@ -121,7 +123,7 @@ pub fn search(hits: &[SearchHit]) -> Rendered {
         human.push_str("No matches.\n");
     }
     for h in hits {
-        let _ = writeln!(human, "{}  {}\n          {}", short(&h.id), h.title, h.snippet);
+        let _ = writeln!(human, "{}  {}\n          {}", short(&h.id.0), h.title, h.snippet);
     }
     Rendered { json: Value::Array(json), human }
 }
@@ -147,7 +149,53 @@ pub fn timeline(events: &[ArticleEvent]) -> Rendered {
     }
     for e in events {
         let _ =
-            writeln!(human, "{:<10}  {}  {}", e.event.value, short(&e.article), e.event.sentence.replace('\n', " "));
+            writeln!(human, "{:<10}  {}  {}", e.event.value, short(&e.article.0), e.event.sentence.replace('\n', " "));
+    }
+    Rendered { json: Value::Array(json), human }
+}
+
+/// `highlight`: the annotation as W3C JSON, or one line.
+pub fn annotation(a: &Annotation) -> Rendered {
+    Rendered { json: a.to_w3c(), human: annotation_line(a) }
+}
+
+/// `highlights`: a list of W3C annotations, or one line each.
+pub fn annotations(list: &[Annotation]) -> Rendered {
+    let mut human = String::new();
+    if list.is_empty() {
+        human.push_str("No highlights. Add one with `lectern highlight ID --quote TEXT`.\n");
+    }
+    for a in list {
+        human.push_str(&annotation_line(a));
+    }
+    Rendered { json: Value::Array(list.iter().map(Annotation::to_w3c).collect()), human }
+}
+
+fn annotation_line(a: &Annotation) -> String {
+    let orphan = if a.status == Status::Orphan { "  (orphan)" } else { "" };
+    let mut line =
+        format!("{}  {:<6}  “{}”{orphan}", short(&a.id.0), a.body.color, clip(&a.target.selectors.quote.exact, 80));
+    if let Some(note) = &a.body.note {
+        let _ = write!(line, "  — {}", clip(note.lines().next().unwrap_or(""), 60));
+    }
+    for tag in &a.body.tags {
+        let _ = write!(line, "  #{tag}");
+    }
+    line.push('\n');
+    line
+}
+
+/// `quotes`: `[{"text","speaker","start","end"}]`, or one quote a line.
+pub fn quotes(list: &[QuoteSuggestion]) -> Rendered {
+    let json =
+        list.iter().map(|q| json!({"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end})).collect();
+    let mut human = String::new();
+    if list.is_empty() {
+        human.push_str("No quotations found.\n");
+    }
+    for q in list {
+        let speaker = q.speaker.as_deref().map(|s| format!("  — {s}")).unwrap_or_default();
+        let _ = writeln!(human, "{:>6}  “{}”{speaker}", q.start, clip(&q.text, 100));
     }
     Rendered { json: Value::Array(json), human }
 }
@@ -167,4 +215,13 @@ pub fn timexes(timexes: &[Timex]) -> Rendered {
         let _ = writeln!(human, "{:>6}–{:<6} {:<9} {:<12} {}", t.start, t.end, kind, t.value, t.text);
     }
     Rendered { json: timex_values(timexes), human }
+}
+
+/// At most `max` characters of `text` on one line, with an ellipsis when cut.
+fn clip(text: &str, max: usize) -> String {
+    let flat: String = text.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
+    match flat.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &flat[..cut]),
+        None => flat,
+    }
 }

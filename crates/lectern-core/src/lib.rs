@@ -12,11 +12,13 @@
 //! # Ok::<(), lectern_core::Error>(())
 //! ```
 
+pub mod annotation;
 pub mod document;
 pub mod extract;
 pub mod ingest;
 pub mod language;
 pub mod published;
+pub mod quotes;
 pub mod store;
 pub mod text;
 pub mod timeline;
@@ -24,4 +26,4 @@ pub mod timeline;
 mod library;
 mod samples;
 
-pub use library::{AddStatus, Added, ArticleView, Error, Library, LIBRARY_ENV};
+pub use library::{AddStatus, Added, ArticleView, Error, Library, CREATOR_SETTING, LIBRARY_ENV};

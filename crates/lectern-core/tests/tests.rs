@@ -1,6 +1,8 @@
 //! Integration tests of the core, over the shared fixtures in `tests/fixtures/`.
 
+mod anchoring;
 mod download;
 mod extraction;
 mod fixtures;
+mod quotes;
 mod timeline;

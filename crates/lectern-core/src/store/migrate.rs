@@ -5,7 +5,8 @@ use super::StoreError;
 use rusqlite::Connection;
 
 /// Every migration, in order; the schema version is the number applied.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_articles.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("migrations/0001_articles.sql"), include_str!("migrations/0002_annotations.sql")];
 
 /// Brings the schema up to date, or refuses a database from a newer Lectern.
 pub(super) fn up(conn: &mut Connection) -> Result<(), StoreError> {

@@ -6,6 +6,7 @@
 //! one row runs in one transaction. The schema evolves through numbered migrations in
 //! `migrations/`, tracked by `PRAGMA user_version`.
 
+mod annotations;
 mod articles;
 mod error;
 mod migrate;
@@ -13,6 +14,7 @@ mod search;
 mod settings;
 mod tags;
 
+pub use annotations::ReanchorReport;
 pub use articles::{AddOutcome, Article, ArticleId, ArticleSummary, Sort};
 pub use error::StoreError;
 pub use search::{index_text, SearchHit};
