@@ -13,7 +13,7 @@
 
 use super::{articles::ArticleId, Store, StoreError};
 use crate::text::is_cjk;
-use rusqlite::{params, Transaction};
+use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
 /// One search result.
@@ -140,6 +140,12 @@ pub(super) fn index_article(
     Ok(())
 }
 
+/// Past this many matches, ranking every one by bm25 costs more than it tells: a word found
+/// in most of the library says little about which article is meant. Such queries rank the
+/// title matches, then fill up with the most recently added matches (FTS5 walks row ids in
+/// order and stops early, so this stays fast however common the word).
+const RANKED_MATCHES: i64 = 1_000;
+
 impl Store {
     /// Finds articles matching `query`, best first, at most `limit`.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
@@ -147,24 +153,59 @@ impl Store {
         let Some(expression) = match_expression(&terms) else {
             return Ok(Vec::new());
         };
-        // Rank and cut inside FTS5 first, so the sort carries row ids, not article texts;
-        // `rank` is bm25 with the column weights set in the migration. Removed articles are
-        // rare (they are purged at start-up), so filtering them after the cut is fine.
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT a.id, a.title, a.text FROM \
-               (SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2) f \
-             JOIN articles a ON a.key = f.rowid WHERE a.removed IS NULL ORDER BY f.rank",
+        let limit = limit as i64;
+        let matches: i64 = self.conn.query_row(
+            "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT ?2)",
+            params![expression, RANKED_MATCHES + 1],
+            |r| r.get(0),
         )?;
-        let rows = stmt.query_map(params![expression, limit as i64], |row| {
-            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?))
-        })?;
-        let mut hits = Vec::new();
-        for row in rows {
-            let (id, title, text) = row?;
-            let (snippet, highlights) = snippet(&text, &terms);
-            hits.push(SearchHit { id: ArticleId(id), title, snippet, highlights });
+        let keys = if matches <= RANKED_MATCHES {
+            self.ranked_keys(&expression, limit)?
+        } else {
+            let mut keys = self.ranked_keys(&format!("{{title}} : ({expression})"), limit)?;
+            for key in self.recent_keys(&expression, limit + keys.len() as i64)? {
+                if keys.len() as i64 >= limit {
+                    break;
+                }
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+            keys
+        };
+
+        let mut article =
+            self.conn.prepare_cached("SELECT id, title, text FROM articles WHERE key = ?1 AND removed IS NULL")?;
+        let mut hits = Vec::with_capacity(keys.len());
+        for key in keys {
+            let row = article
+                .query_row([key], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))
+                .optional()?;
+            // Removed articles are rare (purged at start-up), so skipping them after the cut is fine.
+            if let Some((id, title, text)) = row {
+                let (snippet, highlights) = snippet(&text, &terms);
+                hits.push(SearchHit { id: ArticleId(id), title, snippet, highlights });
+            }
         }
         Ok(hits)
+    }
+
+    /// The best `limit` matches by `rank` (bm25 with the column weights set in the migration).
+    fn ranked_keys(&self, expression: &str, limit: i64) -> Result<Vec<i64>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2")?;
+        let keys = stmt.query_map(params![expression, limit], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        Ok(keys)
+    }
+
+    /// The `limit` most recently added matches.
+    fn recent_keys(&self, expression: &str, limit: i64) -> Result<Vec<i64>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+        )?;
+        let keys = stmt.query_map(params![expression, limit], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        Ok(keys)
     }
 }
 
@@ -290,6 +331,20 @@ mod tests {
         let hit = &store.search("修复", 10).unwrap()[0];
         let (s, e) = hit.highlights[0];
         assert_eq!(hit.snippet.chars().skip(s).take(e - s).collect::<String>(), "修复");
+    }
+
+    #[test]
+    fn a_word_in_most_articles_ranks_title_matches_then_the_newest() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.add_article(&draft("Common ground", None, "An old essay about the common good.")).unwrap();
+        for i in 0..RANKED_MATCHES + 5 {
+            store.add_article(&draft(&format!("Report {i}"), None, &format!("A common story, number {i}."))).unwrap();
+        }
+        let hits = store.search("common", 3).unwrap();
+        let titles: Vec<&str> = hits.iter().map(|h| h.title.as_str()).collect();
+        let newest = RANKED_MATCHES + 4;
+        assert_eq!(titles, ["Common ground", &format!("Report {newest}"), &format!("Report {}", newest - 1)]);
+        assert!(hits.iter().all(|h| !h.highlights.is_empty()));
     }
 
     #[test]
