@@ -47,7 +47,7 @@ fn edit_hide_add_apply_and_survive_a_restart() {
     };
     // A new process: everything comes back from the file.
     let library = Library::open(dir.path()).unwrap();
-    let timeline = library.timeline(&[id.clone()]).unwrap();
+    let timeline = library.timeline(std::slice::from_ref(&id)).unwrap();
     assert_eq!(
         values(&timeline),
         [
@@ -64,7 +64,7 @@ fn edit_hide_add_apply_and_survive_a_restart() {
     assert_eq!(timeline[0].event.sentence, "Work resumed in the week after Easter.");
     assert_eq!(timeline[0].original_value, None);
 
-    let with_hidden = library.timeline_with_hidden(&[id.clone()]).unwrap();
+    let with_hidden = library.timeline_with_hidden(std::slice::from_ref(&id)).unwrap();
     assert_eq!(with_hidden.len(), 3);
     let hidden: Vec<_> = with_hidden.iter().filter(|e| e.hidden).map(|e| e.event.value.as_str()).collect();
     assert_eq!(hidden, ["2021-03-09"]);
@@ -75,17 +75,17 @@ fn unhide_and_remove_correction_restore_the_tagger_view() {
     let dir = tempfile::tempdir().unwrap();
     let mut library = Library::open(dir.path()).unwrap();
     let id = add(&mut library, "Flood", "2022-03-14", FLOOD);
-    let original = values(&library.timeline(&[id.clone()]).unwrap());
+    let original = values(&library.timeline(std::slice::from_ref(&id)).unwrap());
     let march = library.mention_at(&id, 3).unwrap();
     library.hide_event(&id, &march).unwrap();
     library.hide_event(&id, &march).unwrap();
-    assert_eq!(library.timeline(&[id.clone()]).unwrap().len(), original.len() - 1);
+    assert_eq!(library.timeline(std::slice::from_ref(&id)).unwrap().len(), original.len() - 1);
     assert!(library.unhide_event(&id, &march).unwrap());
     assert!(!library.unhide_event(&id, &march).unwrap(), "nothing left to unhide");
     let edit = library.correct_event(&id, &march, "2021-03").unwrap();
-    assert_ne!(values(&library.timeline(&[id.clone()]).unwrap()), original);
+    assert_ne!(values(&library.timeline(std::slice::from_ref(&id)).unwrap()), original);
     library.remove_correction(&edit.id).unwrap();
-    assert_eq!(values(&library.timeline(&[id.clone()]).unwrap()), original);
+    assert_eq!(values(&library.timeline(std::slice::from_ref(&id)).unwrap()), original);
     let err = library.remove_correction(&edit.id).unwrap_err();
     assert_eq!(err.kind(), "not_found");
 }
