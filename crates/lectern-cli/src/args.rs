@@ -62,11 +62,31 @@ pub enum Command {
     },
     /// Add the sample articles that ship with Lectern
     Samples,
-    /// The timeline of events of some articles, or of the whole library
+    /// The timeline of events of some articles, of a tag, or of the whole library, with the
+    /// user's corrections applied; optionally exported
+    #[command(after_help = "Formats: json (the events with their corrections), csv (RFC 4180), md (Markdown by \
+year and month), timelinejs (TimelineJS3 JSON). `--json` alone prints the plain event list. \
+Correct events with `lectern event`.")]
     Timeline {
         /// Articles (ids, or unique starts or ends of ids); none means the whole library
         ids: Vec<String>,
+        /// Only articles with this tag (case-insensitive)
+        #[arg(long, value_name = "T", conflicts_with = "ids")]
+        tag: Option<String>,
+        /// Write the timeline in this format
+        #[arg(long, value_enum)]
+        format: Option<TimelineFormat>,
+        /// Write to this file instead of standard output (replaced whole, never half-written)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Include events hidden with `lectern event hide`
+        #[arg(long)]
+        hidden: bool,
     },
+    /// Correct an article's timeline: edit an event's date, hide or unhide it, add one from a
+    /// selection, list or remove corrections
+    #[command(subcommand)]
+    Event(EventCommand),
     /// Find dates and other temporal expressions in a text (no library)
     Dates {
         /// The reference date for "yesterday", "last week", year-less dates… (YYYY-MM-DD)
@@ -105,6 +125,76 @@ pub enum Command {
         /// The article
         id: String,
     },
+}
+
+/// `lectern event …`: corrections of one article's timeline. An event is named by the start
+/// of its mention (`mention.start` in `lectern --json timeline`), in code points.
+#[derive(Debug, Subcommand)]
+pub enum EventCommand {
+    /// Give an event another date (2021-03-02, 2021-03, 2021, 2021-Q1, 2021-SU, 2021-W10)
+    Edit {
+        /// The article
+        id: String,
+        /// Where the event's mention starts
+        #[arg(long, visible_alias = "mention-start", value_name = "N")]
+        start: usize,
+        /// The new date
+        #[arg(long, value_name = "V")]
+        value: String,
+    },
+    /// Leave an event out of the timeline
+    Hide {
+        /// The article
+        id: String,
+        /// Where the event's mention starts
+        #[arg(long, visible_alias = "mention-start", value_name = "N")]
+        start: usize,
+    },
+    /// Show a hidden event again
+    Unhide {
+        /// The article
+        id: String,
+        /// Where the event's mention starts
+        #[arg(long, visible_alias = "mention-start", value_name = "N")]
+        start: usize,
+    },
+    /// Add an event from a selection of the article's text (code points, end exclusive)
+    Add {
+        /// The article
+        id: String,
+        /// Where the selection starts
+        #[arg(long, value_name = "N")]
+        start: usize,
+        /// Where the selection ends
+        #[arg(long, value_name = "N")]
+        end: usize,
+        /// Its date
+        #[arg(long, value_name = "V")]
+        value: String,
+    },
+    /// List an article's corrections, with those whose text is gone marked orphaned
+    List {
+        /// The article
+        id: String,
+    },
+    /// Delete a correction by its id: the event goes back to what the tagger found
+    Rm {
+        /// The correction's id
+        correction: String,
+    },
+}
+
+/// What `lectern timeline --format` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TimelineFormat {
+    /// The events with their corrections, as JSON
+    Json,
+    /// Comma-separated values
+    Csv,
+    /// Markdown, by year and month
+    Md,
+    /// TimelineJS3 JSON
+    Timelinejs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -1,6 +1,6 @@
 //! One function per subcommand, each a few lines over the core.
 
-use crate::args::{Args, Command};
+use crate::args::{Args, Command, EventCommand, TimelineFormat};
 use crate::render::{self, Output};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -43,10 +43,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     let added = library.add_samples()?;
                     out.print(&render::added(&added))
                 }
-                Command::Timeline { ids } => {
-                    let ids = ids.iter().map(|id| library.resolve(id)).collect::<Result<Vec<_>, _>>()?;
-                    out.print(&render::timeline(&library.timeline(&ids)?))
+                Command::Timeline { ids, tag, format, output, hidden } => {
+                    timeline_command(&out, &library, &ids, tag.as_deref(), format, output.as_deref(), hidden)
                 }
+                Command::Event(command) => event_command(&out, &mut library, command),
                 Command::Highlight { id, quote, note, color, tags } => {
                     let id = library.resolve(&id)?;
                     let body = Body { note, tags, color: color.parse()? };
@@ -151,4 +151,100 @@ struct DatesLine {
     text: String,
     #[serde(default)]
     dct: Option<String>,
+}
+
+/// `timeline`: the corrected timeline, printed or exported; orphaned corrections are named
+/// on standard error so they are not lost from sight.
+fn timeline_command(
+    out: &Output,
+    library: &Library,
+    ids: &[String],
+    tag: Option<&str>,
+    format: Option<TimelineFormat>,
+    output: Option<&std::path::Path>,
+    hidden: bool,
+) -> Result<ExitCode> {
+    let ids = match tag {
+        Some(tag) => {
+            let ids = library.tagged(tag)?;
+            anyhow::ensure!(!ids.is_empty(), "no article is tagged `{tag}`");
+            ids
+        }
+        None => ids.iter().map(|id| library.resolve(id)).collect::<Result<Vec<_>, _>>()?,
+    };
+    let report = library.timeline_report(&ids, hidden)?;
+    for orphan in &report.orphans {
+        eprintln!(
+            "lectern: correction {} ({} of `{}` in {}) is orphaned: its text is no longer in the article",
+            orphan.id,
+            orphan.kind.as_str(),
+            orphan.mention.text,
+            orphan.article
+        );
+    }
+    let title = match (tag, report.titles.len()) {
+        (Some(tag), _) => format!("Timeline: {tag}"),
+        (None, 1) => report.titles.values().next().cloned().unwrap_or_default(),
+        (None, _) => "Timeline".to_string(),
+    };
+    let Some(format) = format else {
+        let rendered = render::timeline(&report.events);
+        return match output {
+            Some(path) => write_file(path, &rendered.text(out.json)),
+            None => out.print(&rendered),
+        };
+    };
+    let text = render::timeline_export(format, &title, &report);
+    match output {
+        Some(path) => write_file(path, &text),
+        None => {
+            std::io::stdout().lock().write_all(text.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Writes `text` to a temporary file beside `path`, then renames it over `path`, so a failure
+/// leaves either the old file or nothing, never half of the new one.
+fn write_file(path: &std::path::Path, text: &str) -> Result<ExitCode> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let name = path.file_name().with_context(|| format!("`{}` is not a file name", path.display()))?;
+    let temp = dir.join(format!(".{}.partial", name.to_string_lossy()));
+    std::fs::write(&temp, text).with_context(|| format!("cannot write `{}`", temp.display()))?;
+    std::fs::rename(&temp, path).with_context(|| format!("cannot write `{}`", path.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `event …`: one correction of one article's timeline.
+fn event_command(out: &Output, library: &mut Library, command: EventCommand) -> Result<ExitCode> {
+    match command {
+        EventCommand::Edit { id, start, value } => {
+            let id = library.resolve(&id)?;
+            let mention = library.mention_at(&id, start)?;
+            out.print(&render::correction(&library.correct_event(&id, &mention, &value)?))
+        }
+        EventCommand::Hide { id, start } => {
+            let id = library.resolve(&id)?;
+            let mention = library.mention_at(&id, start)?;
+            out.print(&render::correction(&library.hide_event(&id, &mention)?))
+        }
+        EventCommand::Unhide { id, start } => {
+            let id = library.resolve(&id)?;
+            let mention = library.mention_at(&id, start)?;
+            let was_hidden = library.unhide_event(&id, &mention)?;
+            out.print(&render::unhidden(&id, &mention, was_hidden))
+        }
+        EventCommand::Add { id, start, end, value } => {
+            let id = library.resolve(&id)?;
+            out.print(&render::correction(&library.add_event(&id, start, end, &value)?))
+        }
+        EventCommand::List { id } => {
+            let id = library.resolve(&id)?;
+            out.print(&render::corrections(&library.timeline_corrections(&id)?))
+        }
+        EventCommand::Rm { correction } => {
+            let removed = library.remove_correction(&correction)?;
+            out.print(&render::correction_removed(&removed))
+        }
+    }
 }

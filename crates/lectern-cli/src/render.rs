@@ -1,11 +1,13 @@
 //! What each subcommand prints: the JSON shapes of DESIGN §4, or tidy text for people.
 
+use crate::args::TimelineFormat;
 use anyhow::Result;
 use lectern_core::annotation::{Annotation, Status};
 use lectern_core::document::Document;
 use lectern_core::quotes::QuoteSuggestion;
 use lectern_core::store::{ArticleId, ArticleSummary, SearchHit};
-use lectern_core::timeline::{ArticleEvent, Timex};
+use lectern_core::timeline::{AnchoredCorrection, ArticleEvent, Correction, Mention, Timex};
+use lectern_core::TimelineReport;
 use lectern_core::{AddStatus, Added};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
@@ -21,6 +23,17 @@ pub struct Rendered {
 /// Where output goes, and in which form.
 pub struct Output {
     pub json: bool,
+}
+
+impl Rendered {
+    /// The text `Output::print` would write.
+    pub fn text(&self, json: bool) -> String {
+        if json {
+            format!("{:#}\n", self.json)
+        } else {
+            self.human.clone()
+        }
+    }
 }
 
 impl Output {
@@ -148,8 +161,87 @@ pub fn timeline(events: &[ArticleEvent]) -> Rendered {
         human.push_str("No dated events.\n");
     }
     for e in events {
-        let _ =
-            writeln!(human, "{:<10}  {}  {}", e.event.value, short(&e.article.0), e.event.sentence.replace('\n', " "));
+        // Marks tell people which dates are theirs: `*` corrected, `-` hidden.
+        let mark = if e.hidden {
+            '-'
+        } else if e.corrected {
+            '*'
+        } else {
+            ' '
+        };
+        let sentence = e.event.sentence.replace('\n', " ");
+        let _ = writeln!(human, "{:<10}{mark} {}  {}", e.event.value, short(&e.article.0), sentence);
+    }
+    Rendered { json: Value::Array(json), human }
+}
+
+/// `timeline --format`: the whole export, as text.
+pub fn timeline_export(format: TimelineFormat, title: &str, report: &TimelineReport) -> String {
+    use lectern_core::timeline::{to_csv, to_markdown, to_timelinejs};
+    match format {
+        TimelineFormat::Json => {
+            let events: Vec<Value> = report
+                .events
+                .iter()
+                .map(|e| {
+                    let mut v = serde_json::to_value(e).unwrap_or(Value::Null);
+                    if let Some(o) = v.as_object_mut() {
+                        o.insert("title".into(), json!(report.titles.get(&e.article)));
+                    }
+                    v
+                })
+                .collect();
+            format!("{:#}\n", Value::Array(events))
+        }
+        TimelineFormat::Csv => to_csv(&report.events, &report.titles),
+        TimelineFormat::Md => to_markdown(title, &report.events, &report.titles),
+        TimelineFormat::Timelinejs => format!("{:#}\n", to_timelinejs(title, &report.events, &report.titles)),
+    }
+}
+
+/// `event edit|hide|add`: the stored correction.
+pub fn correction(c: &Correction) -> Rendered {
+    let value = c.value.as_deref().map(|v| format!(" → {v}")).unwrap_or_default();
+    let human =
+        format!("{} `{}` at {}{value} (correction {})\n", c.kind.as_str(), c.mention.text, c.mention.start, c.id);
+    Rendered { json: json!(c), human }
+}
+
+/// `event rm`: the removed correction.
+pub fn correction_removed(c: &Correction) -> Rendered {
+    Rendered { json: json!({"id": c.id, "removed": true}), human: format!("removed correction {}\n", c.id) }
+}
+
+/// `event unhide`.
+pub fn unhidden(article: &ArticleId, mention: &Mention, was_hidden: bool) -> Rendered {
+    let human = if was_hidden {
+        format!("`{}` is shown again\n", mention.text)
+    } else {
+        format!("`{}` was not hidden\n", mention.text)
+    };
+    Rendered { json: json!({"article": article, "mention": mention, "unhidden": was_hidden}), human }
+}
+
+/// `event list`: an article's corrections, orphans marked.
+pub fn corrections(list: &[AnchoredCorrection]) -> Rendered {
+    let json = list
+        .iter()
+        .map(|c| {
+            let mut v = json!(c.correction);
+            v["status"] = json!(if c.is_orphan() { "orphan" } else { "anchored" });
+            v["anchor"] = json!(c.anchor);
+            v
+        })
+        .collect();
+    let mut human = String::new();
+    if list.is_empty() {
+        human.push_str("No corrections.\n");
+    }
+    for c in list {
+        let k = &c.correction;
+        let status = if c.is_orphan() { "  (orphaned)" } else { "" };
+        let value = k.value.as_deref().unwrap_or("");
+        let _ = writeln!(human, "{}  {:<4}  {:<10}  `{}`{status}", k.id, k.kind.as_str(), value, k.mention.text);
     }
     Rendered { json: Value::Array(json), human }
 }

@@ -26,4 +26,4 @@ pub mod timeline;
 mod library;
 mod samples;
 
-pub use library::{AddStatus, Added, ArticleView, Error, Library, CREATOR_SETTING, LIBRARY_ENV};
+pub use library::{AddStatus, Added, ArticleView, Error, Library, TimelineReport, CREATOR_SETTING, LIBRARY_ENV};

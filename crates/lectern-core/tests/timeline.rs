@@ -192,3 +192,8 @@ proptest::proptest! {
         }
     }
 }
+
+/// Corrections through the library, over a real SQLite file.
+mod corrections;
+/// Exports: TimelineJS3 JSON, CSV and Markdown, parsed back.
+mod export;

@@ -5,11 +5,13 @@ use crate::annotation::AnnotationError;
 use crate::document::Document;
 use crate::ingest::{self, Draft, Fetcher, IngestError, Source};
 use crate::store::{AddOutcome, Article, ArticleId, ArticleSummary, ReadingState, SearchHit, Sort, Store, StoreError};
+use crate::timeline::TimelineError;
 use serde::{Deserialize, Serialize};
 
 mod annotations;
 mod timeline;
 use std::path::{Path, PathBuf};
+pub use timeline::TimelineReport;
 
 /// The environment variable that overrides where the library lives.
 pub const LIBRARY_ENV: &str = "LECTERN_LIBRARY";
@@ -30,6 +32,9 @@ pub enum Error {
     /// An annotation operation failed.
     #[error(transparent)]
     Annotation(#[from] AnnotationError),
+    /// A timeline correction was refused.
+    #[error(transparent)]
+    Timeline(#[from] TimelineError),
     /// The library folder could not be created or found.
     #[error("cannot use the library folder `{}`: {reason}", path.display())]
     Folder {
@@ -57,6 +62,8 @@ impl Error {
             Error::Annotation(AnnotationError::QuoteNotFound { .. }) => "quote_not_found",
             Error::Annotation(AnnotationError::Store(_)) => "storage",
             Error::Annotation(_) => "invalid",
+            Error::Timeline(TimelineError::NoMention { .. } | TimelineError::CorrectionNotFound(_)) => "not_found",
+            Error::Timeline(_) => "invalid",
             Error::Store(_) | Error::Folder { .. } => "storage",
         }
     }

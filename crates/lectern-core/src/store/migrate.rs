@@ -5,8 +5,14 @@ use super::StoreError;
 use rusqlite::Connection;
 
 /// Every migration, in order; the schema version is the number applied.
-const MIGRATIONS: &[&str] =
-    &[include_str!("migrations/0001_articles.sql"), include_str!("migrations/0002_annotations.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_articles.sql"),
+    include_str!("migrations/0002_annotations.sql"),
+    // A placeholder for the exchange branch's 0003, so this branch runs alone; the
+    // integrator replaces it with the real file.
+    include_str!("migrations/0003_reserved.sql"),
+    include_str!("migrations/0004_timeline_corrections.sql"),
+];
 
 /// Brings the schema up to date, or refuses a database from a newer Lectern.
 pub(super) fn up(conn: &mut Connection) -> Result<(), StoreError> {
@@ -36,9 +42,9 @@ mod tests {
         let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
         assert_eq!(version, MIGRATIONS.len() as u32);
         let tables: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_master WHERE name IN ('articles','assets','tags','settings','articles_fts')", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM sqlite_master WHERE name IN ('articles','assets','tags','settings','articles_fts','timeline_corrections')", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(tables, 5);
+        assert_eq!(tables, 6);
     }
 
     #[test]

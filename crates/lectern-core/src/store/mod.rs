@@ -13,6 +13,7 @@ mod migrate;
 mod search;
 mod settings;
 mod tags;
+mod timeline;
 
 pub use annotations::ReanchorReport;
 pub use articles::{AddOutcome, Article, ArticleId, ArticleSummary, Sort};

@@ -14,6 +14,25 @@ pub struct ArticleEvent {
     /// The event.
     #[serde(flatten)]
     pub event: Event,
+    /// True when a user correction set its date or added it.
+    #[serde(default)]
+    pub corrected: bool,
+    /// The value the tagger found, when a correction changed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_value: Option<String>,
+    /// True when the user hid it (only listed when hidden events are asked for).
+    #[serde(default)]
+    pub hidden: bool,
+    /// The id of the correction that set its date, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correction: Option<String>,
+}
+
+impl ArticleEvent {
+    /// An event as the tagger found it, uncorrected.
+    pub fn derived(article: ArticleId, event: Event) -> Self {
+        ArticleEvent { article, event, corrected: false, original_value: None, hidden: false, correction: None }
+    }
 }
 
 /// The publication date of a document (the reference date for its deictic words).
@@ -33,9 +52,15 @@ pub fn merge(mut per_article: Vec<(ArticleId, Vec<Event>)>) -> Vec<ArticleEvent>
     let mut all: Vec<ArticleEvent> = per_article
         .drain(..)
         .flat_map(|(article, events)| {
-            events.into_iter().map(move |event| ArticleEvent { article: article.clone(), event })
+            events.into_iter().map(move |event| ArticleEvent::derived(article.clone(), event))
         })
         .collect();
+    sort(&mut all);
+    all
+}
+
+/// Sorts a merged timeline by date, then by article and position, so the order is stable.
+pub fn sort(all: &mut [ArticleEvent]) {
     all.sort_by(|a, b| {
         (a.event.from, a.event.to, &a.article, a.event.mention.start).cmp(&(
             b.event.from,
@@ -44,7 +69,6 @@ pub fn merge(mut per_article: Vec<(ArticleId, Vec<Event>)>) -> Vec<ArticleEvent>
             b.event.mention.start,
         ))
     });
-    all
 }
 
 #[cfg(test)]

@@ -312,10 +312,14 @@ fn seasons(text: &str, out: &mut Vec<Found>) {
             (Some(y), _) => YearRef::Given(y),
             (None, Rel::None) => {
                 // "in the summer", "during winter"; "the fall of Rome" and "fall" alone are not seasons.
+                // "The summer timetable" is: after "the", summer, autumn and winter have no
+                // other common sense (spring and fall do: water, a drop).
                 let cue_at = caps.name("rel").map_or(m.start(), |r| r.start());
                 let cue_at = caps.name("part").map_or(cue_at, |p| p.start().min(cue_at));
+                let unambiguous =
+                    rel_word.as_deref() == Some("the") && matches!(name.as_str(), "summer" | "autumn" | "winter");
                 if name == "fall"
-                    || !in_list(MONTH_CUES, word_before(text, cue_at))
+                    || !(unambiguous || in_list(MONTH_CUES, word_before(text, cue_at)))
                     || word_after(text, m.end()) == "of"
                 {
                     continue;

@@ -39,23 +39,33 @@
 //! ```
 //!
 //! How each part works: [`english`](self) and `chinese` recognise, `resolve` anchors
-//! (its module docs list the rules), `events` builds the timeline.
+//! (its module docs list the rules), `events` builds the timeline. User corrections are
+//! applied over it by [`apply`] (see `corrections` for the matching rule), and `export`
+//! writes a timeline as TimelineJS3 JSON, CSV or Markdown.
 
 mod article;
 mod calendar;
 mod chinese;
+mod corrections;
 mod english;
 mod english_context;
+mod error;
 mod events;
+mod export;
 mod numbers;
 mod resolve;
 mod sentences;
 mod spans;
 mod timex;
+mod value;
 
-pub use article::{document_events, merge, publication_date, ArticleEvent};
+pub use article::{document_events, merge, publication_date, sort, ArticleEvent};
+pub use corrections::{apply, AnchoredCorrection, Corrected, Correction, CorrectionKind};
+pub use error::TimelineError;
 pub use events::{events, Event, Mention};
+pub use export::{to_csv, to_markdown, to_timelinejs, Titles, CSV_COLUMNS};
 pub use timex::{Precision, Timex, TimexKind};
+pub use value::{normalise_value, DatedValue};
 
 use chrono::NaiveDate;
 use sentences::Sentence;

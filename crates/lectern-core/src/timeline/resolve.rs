@@ -11,7 +11,9 @@
 //! 3. **Deictic words return to the present.** `yesterday`, `last week`, `Friday`, `this
 //!    month`, `now`, 昨天, 上月 anchor to the publication date (DCT) and end the narrative:
 //!    later partial dates are read from the DCT again. `last year` and 去年 instead set a
-//!    year anchor for the rest of the paragraph.
+//!    year anchor for the rest of the paragraph. A sentence framed by `this week` or `this
+//!    month` without a past-tense cue returns to the present from its start, and in it a
+//!    date after `until`/`through`/`to`/`by` is at or after the DCT.
 //! 4. **Otherwise a partial date is the most recent one at or before the DCT** (TempEval
 //!    convention: with DCT 2013-03-22, `July` is 2012-07), unless a future cue (`will`,
 //!    `expected`, `scheduled`, 将, 预计, 计划) comes shortly before it in its sentence: then it
@@ -75,14 +77,44 @@ static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("future cue regex")
 });
 
+static PAST_CUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:was|were|had|did|said|ago|used\s+to)\b").expect("past cue regex"));
+static RANGE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:until|till|through|to|by)\s+$").expect("range end regex"));
+
+/// True when the sentence is set in the present by `this week` or `this month` and has no
+/// past-tense cue: it speaks from the publication date whatever story came before it.
+fn present_sentence(text: &str, sentence: Sentence, found: &[Found]) -> bool {
+    let framed = found.iter().any(|f| {
+        f.start >= sentence.start
+            && f.end <= sentence.end
+            && matches!(f.desc, Desc::Shift(Base::Dct, Unit::Week | Unit::Month, 0))
+    });
+    framed && !PAST_CUE.is_match(&text[sentence.start..sentence.end])
+}
+
 /// Resolves every expression, in text order.
 pub(crate) fn resolve(text: &str, found: &[Found], sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Resolved> {
     let mut anchors = Anchors::default();
     let mut out = Vec::with_capacity(found.len());
+    let mut current: Option<(usize, bool)> = None;
     for f in found {
-        let sentence = sentences.get(super::sentences::index_of(sentences, f.start)).copied();
+        let index = super::sentences::index_of(sentences, f.start);
+        let sentence = sentences.get(index).copied();
+        // Rule 3 for a whole sentence: "The summer timetable runs from this week until the
+        // end of September" returns to the present at its start, not only at "this week".
+        if current.is_none_or(|(i, _)| i != index) {
+            let present = sentence.is_some_and(|s| present_sentence(text, s, found));
+            if present {
+                anchors.explicit = None;
+            }
+            current = Some((index, present));
+        }
+        let in_present = current.is_some_and(|(_, p)| p);
         let para = sentence.map_or(0, |s| s.para);
-        let future = sentence.is_some_and(|s| future_cue(text, s.start, f.start));
+        // In a present sentence, "until September" runs forward from now.
+        let range_end = in_present && RANGE_END.is_match(&text[sentence.map_or(0, |s| s.start)..f.start]);
+        let future = range_end || sentence.is_some_and(|s| future_cue(text, s.start, f.start));
         let ctx = Context { dct, para, future };
         out.push(resolve_one(f, &ctx, &mut anchors));
     }
