@@ -14,6 +14,7 @@
 
 pub mod annotation;
 pub mod document;
+pub mod exchange;
 pub mod extract;
 pub mod ingest;
 pub mod language;
@@ -26,4 +27,7 @@ pub mod timeline;
 mod library;
 mod samples;
 
-pub use library::{AddStatus, Added, ArticleView, Error, Library, CREATOR_SETTING, LIBRARY_ENV};
+pub use library::{
+    AddStatus, Added, ArticleView, Error, ExportFormat, ExportScope, GroupSync, Library, MemberSync, CREATOR_SETTING,
+    GROUP_FOLDER_SETTING, LIBRARY_ENV, MEMBER_ID_SETTING,
+};

@@ -3,12 +3,15 @@
 
 use crate::annotation::AnnotationError;
 use crate::document::Document;
+use crate::exchange::ExchangeError;
 use crate::ingest::{self, Draft, Fetcher, IngestError, Source};
 use crate::store::{AddOutcome, Article, ArticleId, ArticleSummary, ReadingState, SearchHit, Sort, Store, StoreError};
 use serde::{Deserialize, Serialize};
 
 mod annotations;
+mod exchange;
 mod timeline;
+pub use exchange::{ExportFormat, ExportScope, GroupSync, MemberSync, GROUP_FOLDER_SETTING, MEMBER_ID_SETTING};
 use std::path::{Path, PathBuf};
 
 /// The environment variable that overrides where the library lives.
@@ -30,6 +33,9 @@ pub enum Error {
     /// An annotation operation failed.
     #[error(transparent)]
     Annotation(#[from] AnnotationError),
+    /// An exchange file could not be read, or was refused.
+    #[error(transparent)]
+    Exchange(#[from] ExchangeError),
     /// The library folder could not be created or found.
     #[error("cannot use the library folder `{}`: {reason}", path.display())]
     Folder {
@@ -57,6 +63,9 @@ impl Error {
             Error::Annotation(AnnotationError::QuoteNotFound { .. }) => "quote_not_found",
             Error::Annotation(AnnotationError::Store(_)) => "storage",
             Error::Annotation(_) => "invalid",
+            Error::Exchange(ExchangeError::TooLarge { .. }) => "too_large",
+            Error::Exchange(ExchangeError::Io { .. }) => "io",
+            Error::Exchange(_) => "invalid",
             Error::Store(_) | Error::Folder { .. } => "storage",
         }
     }

@@ -7,6 +7,7 @@
 //! `migrations/`, tracked by `PRAGMA user_version`.
 
 mod annotations;
+mod exchange;
 mod articles;
 mod error;
 mod migrate;
