@@ -3,10 +3,10 @@
 use anyhow::Result;
 use lectern_core::annotation::{Annotation, Status};
 use lectern_core::document::Document;
+use lectern_core::exchange::ImportSummary;
 use lectern_core::quotes::QuoteSuggestion;
 use lectern_core::store::{ArticleId, ArticleSummary, SearchHit};
 use lectern_core::timeline::{ArticleEvent, Timex};
-use lectern_core::exchange::ImportSummary;
 use lectern_core::{AddStatus, Added, GroupSync};
 use serde_json::{json, Value};
 use std::fmt::Write as _;

@@ -45,7 +45,8 @@ fn export_import_sync_and_whoami() {
     assert!(std::fs::read_to_string(dir.path().join("ana.md")).unwrap().contains("> runs clear"));
 
     let summary = json(&bo, &["import", bundle.to_str().unwrap()]);
-    let expected = serde_json::json!({"added": 1, "updated": 0, "unchanged": 0, "orphaned": 0, "articles_added": 1, "skipped": 0});
+    let expected =
+        serde_json::json!({"added": 1, "updated": 0, "unchanged": 0, "orphaned": 0, "articles_added": 1, "skipped": 0});
     assert_eq!(summary, expected);
     assert_eq!(json(&bo, &["import", bundle.to_str().unwrap()])["unchanged"], 1);
     assert_eq!(json(&bo, &["highlights"])[0]["creator"]["name"], "Ana");

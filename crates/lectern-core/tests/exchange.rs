@@ -204,8 +204,11 @@ fn three_members_merging_in_any_order_agree() {
             import(&mut lib, &bundles[0]);
             let shared = lib.annotations(&AnnotationFilter { creator: Some("Ana".into()), ..Default::default() });
             let shared = shared.unwrap()[0].id.clone();
-            lib.edit_annotation(&shared, AnnotationEdit { note: Some(Some(format!("{name} was here"))), ..Default::default() })
-                .unwrap();
+            lib.edit_annotation(
+                &shared,
+                AnnotationEdit { note: Some(Some(format!("{name} was here"))), ..Default::default() },
+            )
+            .unwrap();
         }
         bundles.push(lib.export_bundle(&ExportScope::All).unwrap());
     }
@@ -302,7 +305,11 @@ fn corrupt_truncated_and_oversized_files_are_refused() {
     let good = good_bundle();
     refused(b"PK\x03\x04 not really a zip", &Limits::default(), "damaged or not a Lectern file");
     refused(&good[..good.len() / 2], &Limits::default(), "damaged");
-    refused(b"{\"type\": \"AnnotationCollection\", \"first\": {\"items\": [{\"id\": 3}]}}", &Limits::default(), "first.items[0].id");
+    refused(
+        b"{\"type\": \"AnnotationCollection\", \"first\": {\"items\": [{\"id\": 3}]}}",
+        &Limits::default(),
+        "first.items[0].id",
+    );
     refused(&good, &Limits { max_file: 100, ..Limits::default() }, "too large");
     refused(&good, &Limits { max_asset: 10, ..Limits::default() }, "assets/");
     refused(&good, &Limits { max_articles: 0, ..Limits::default() }, "the number of articles");
@@ -318,7 +325,11 @@ fn a_zip_bomb_is_refused() {
     let bomb = vec![b' '; 4 << 20];
     let bytes = zip_of(&[("manifest.json", MANIFEST), ("annotations.json", &bomb)], true);
     refused(&bytes, &Limits::default(), "compression ratio");
-    refused(&bytes, &Limits { max_total_uncompressed: 1 << 20, max_ratio: 100_000, ..Limits::default() }, "annotations.json");
+    refused(
+        &bytes,
+        &Limits { max_total_uncompressed: 1 << 20, max_ratio: 100_000, ..Limits::default() },
+        "annotations.json",
+    );
 }
 
 #[test]

@@ -53,8 +53,13 @@ struct ArticleEntry {
 }
 
 /// Writes a bundle of `articles` (with their images) and `annotations`.
-pub fn write(author: &Author, articles: &[ArticlePackage], annotations: &[Annotation]) -> Result<Vec<u8>, ExchangeError> {
-    let broken = |e: &dyn std::fmt::Display| ExchangeError::Malformed { what: "the new bundle".into(), reason: e.to_string() };
+pub fn write(
+    author: &Author,
+    articles: &[ArticlePackage],
+    annotations: &[Annotation],
+) -> Result<Vec<u8>, ExchangeError> {
+    let broken =
+        |e: &dyn std::fmt::Display| ExchangeError::Malformed { what: "the new bundle".into(), reason: e.to_string() };
     let mut assets: BTreeMap<&str, &Asset> = BTreeMap::new();
     for asset in articles.iter().flat_map(|a| &a.assets) {
         assets.insert(&asset.sha256, asset);
@@ -76,7 +81,11 @@ pub fn write(author: &Author, articles: &[ArticlePackage], annotations: &[Annota
     };
     put("manifest.json", &pretty(&manifest))?;
     for article in articles {
-        let entry = ArticleEntry { id: article.id.clone(), text_sha256: article.text_sha256.clone(), document: article.document.clone() };
+        let entry = ArticleEntry {
+            id: article.id.clone(),
+            text_sha256: article.text_sha256.clone(),
+            document: article.document.clone(),
+        };
         put(&format!("articles/{}.json", article.id), &pretty(&entry))?;
     }
     for (sha, asset) in &assets {
@@ -129,7 +138,8 @@ fn classify(name: &str) -> Result<Entry, ExchangeError> {
 /// Reads and checks a bundle. Nothing is written anywhere.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Payload, ExchangeError> {
     limits.check_size("the bundle file", bytes.len() as u64, limits.max_file)?;
-    let malformed = |what: &str, e: &dyn std::fmt::Display| ExchangeError::Malformed { what: what.into(), reason: e.to_string() };
+    let malformed =
+        |what: &str, e: &dyn std::fmt::Display| ExchangeError::Malformed { what: what.into(), reason: e.to_string() };
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| malformed("the bundle", &e))?;
     limits.check_size("the number of entries", zip.len() as u64, limits.max_entries as u64)?;
 
@@ -165,7 +175,10 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Payload, ExchangeError> {
         let actual = data.len() as u64;
         limits.check_size(&name, actual, cap)?;
         if actual != declared {
-            return Err(malformed(&name, &format!("expands to {actual} bytes, not the {declared} its header declares")));
+            return Err(malformed(
+                &name,
+                &format!("expands to {actual} bytes, not the {declared} its header declares"),
+            ));
         }
         check_ratio(&name, actual, file.compressed_size(), limits)?;
         total += actual;
@@ -188,7 +201,8 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Payload, ExchangeError> {
     let assets = read_assets(assets)?;
     let mut payload = match annotations {
         Some(data) => {
-            let value: serde_json::Value = serde_json::from_slice(&data).map_err(|e| malformed("annotations.json", &e))?;
+            let value: serde_json::Value =
+                serde_json::from_slice(&data).map_err(|e| malformed("annotations.json", &e))?;
             w3c::read(&value, limits).map_err(|e| e.within("annotations.json"))?
         }
         None => Payload::default(),
@@ -237,7 +251,10 @@ fn read_assets(raw: BTreeMap<String, Vec<u8>>) -> Result<BTreeMap<String, Asset>
             reason: "not an image Lectern shows (PNG, JPEG, GIF, WebP, AVIF, BMP, ICO)".into(),
         })?;
         if asset.sha256 != sha {
-            return Err(ExchangeError::Malformed { what: name, reason: "its bytes do not have the SHA-256 it is named by".into() });
+            return Err(ExchangeError::Malformed {
+                what: name,
+                reason: "its bytes do not have the SHA-256 it is named by".into(),
+            });
         }
         assets.insert(sha, asset);
     }
@@ -246,8 +263,8 @@ fn read_assets(raw: BTreeMap<String, Vec<u8>>) -> Result<BTreeMap<String, Asset>
 
 fn read_article(id: &str, data: &[u8], assets: &BTreeMap<String, Asset>) -> Result<ArticlePackage, ExchangeError> {
     let name = format!("articles/{id}.json");
-    let entry: ArticleEntry =
-        serde_json::from_slice(data).map_err(|e| ExchangeError::Malformed { what: name.clone(), reason: e.to_string() })?;
+    let entry: ArticleEntry = serde_json::from_slice(data)
+        .map_err(|e| ExchangeError::Malformed { what: name.clone(), reason: e.to_string() })?;
     if entry.id.0 != id {
         return Err(ExchangeError::invalid(format!("{name}: id"), "does not match the entry's name"));
     }

@@ -64,7 +64,9 @@ impl ExchangeError {
             ExchangeError::Invalid { field, problem } => {
                 ExchangeError::Invalid { field: format!("{part}: {field}"), problem }
             }
-            ExchangeError::TooLarge { what, size, max } => ExchangeError::TooLarge { what: format!("{part}: {what}"), size, max },
+            ExchangeError::TooLarge { what, size, max } => {
+                ExchangeError::TooLarge { what: format!("{part}: {what}"), size, max }
+            }
             other => other,
         }
     }

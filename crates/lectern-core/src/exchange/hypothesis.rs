@@ -92,7 +92,9 @@ fn annotation(row: &Value, path: &str, limits: &Limits) -> Result<Option<Annotat
             .iter()
             .enumerate()
             .map(|(j, t)| {
-                t.as_str().map(str::to_string).ok_or_else(|| ExchangeError::invalid(format!("{path}.tags[{j}]"), "expected a string"))
+                t.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| ExchangeError::invalid(format!("{path}.tags[{j}]"), "expected a string"))
             })
             .collect::<Result<_, _>>()?,
         Some(_) => return Err(ExchangeError::invalid(field("tags"), "expected an array")),
@@ -117,8 +119,8 @@ fn annotation(row: &Value, path: &str, limits: &Limits) -> Result<Option<Annotat
             let at = format!("{path}.target[{t}].selector[{s}]");
             match string(selector, &at, "type")? {
                 Some("TextQuoteSelector") => {
-                    let exact =
-                        string(selector, &at, "exact")?.ok_or_else(|| ExchangeError::invalid(format!("{at}.exact"), "missing"))?;
+                    let exact = string(selector, &at, "exact")?
+                        .ok_or_else(|| ExchangeError::invalid(format!("{at}.exact"), "missing"))?;
                     quote = Some(TextQuoteSelector {
                         exact: exact.to_string(),
                         prefix: string(selector, &at, "prefix")?.unwrap_or("").to_string(),
@@ -140,7 +142,8 @@ fn annotation(row: &Value, path: &str, limits: &Limits) -> Result<Option<Annotat
         }
     }
     let Some(quote) = quote.filter(|q| !q.exact.is_empty()) else { return Ok(None) };
-    let body = Body { note, tags, ..Body::default() }.normalized().map_err(|e| ExchangeError::invalid(path, e.to_string()))?;
+    let body =
+        Body { note, tags, ..Body::default() }.normalized().map_err(|e| ExchangeError::invalid(path, e.to_string()))?;
     Ok(Some(Annotation {
         id: uuid_for(id),
         created,

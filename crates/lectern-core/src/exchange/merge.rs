@@ -78,7 +78,10 @@ mod tests {
             creator: Creator { name: "Ana".into() },
             motivation: body.motivation(),
             body,
-            target: Target { source: TargetSource { article: ArticleId("a".into()), url: None }, selectors: Selectors::default() },
+            target: Target {
+                source: TargetSource { article: ArticleId("a".into()), url: None },
+                selectors: Selectors::default(),
+            },
             status: Status::Anchored,
             deleted: deleted.then(|| modified.to_string()),
         }

@@ -102,8 +102,10 @@ pub fn read_any(bytes: &[u8], limits: &Limits) -> Result<Payload, ExchangeError>
         return bundle::read(bytes, limits);
     }
     limits.check_size("the file", bytes.len() as u64, limits.max_file)?;
-    let value: serde_json::Value = serde_json::from_slice(bytes)
-        .map_err(|e| ExchangeError::Malformed { what: "the file".into(), reason: format!("not JSON or a .lectern bundle: {e}") })?;
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| ExchangeError::Malformed {
+        what: "the file".into(),
+        reason: format!("not JSON or a .lectern bundle: {e}"),
+    })?;
     if hypothesis::looks_like(&value) {
         hypothesis::read(&value, limits)
     } else {

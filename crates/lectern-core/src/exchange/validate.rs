@@ -114,7 +114,9 @@ fn items<'v>(value: &'v Value, path: &str) -> Vec<(String, &'v Value)> {
 /// library stores: timestamps as ISO 8601 UTC with milliseconds, the creator trimmed, the
 /// note within `limits`.
 pub fn annotation(value: &Value, path: &str, limits: &Limits) -> Result<Annotation, ExchangeError> {
-    let obj = value.as_object().ok_or_else(|| ExchangeError::invalid(path, format!("expected an object, found {}", kind(value))))?;
+    let obj = value
+        .as_object()
+        .ok_or_else(|| ExchangeError::invalid(path, format!("expected an object, found {}", kind(value))))?;
     for key in ["id", "created", "modified", "deleted", "bodyValue", "status"] {
         optional_string(obj, path, key)?;
     }
@@ -130,7 +132,9 @@ pub fn annotation(value: &Value, path: &str, limits: &Limits) -> Result<Annotati
     }
     if let Some(body) = obj.get("body") {
         for (p, item) in items(body, &at(path, "body")) {
-            let b = item.as_object().ok_or_else(|| ExchangeError::invalid(&p, format!("expected an object, found {}", kind(item))))?;
+            let b = item
+                .as_object()
+                .ok_or_else(|| ExchangeError::invalid(&p, format!("expected an object, found {}", kind(item))))?;
             optional_string(b, &p, "value")?;
             optional_string(b, &p, "purpose")?;
             if let Some(Value::String(text)) = b.get("value") {
@@ -142,8 +146,13 @@ pub fn annotation(value: &Value, path: &str, limits: &Limits) -> Result<Annotati
         check_note(text, &at(path, "bodyValue"), limits)?;
     }
     let target = obj.get("target").ok_or_else(|| ExchangeError::invalid(at(path, "target"), "missing"))?;
-    let (tp, first) = items(target, &at(path, "target")).into_iter().next().ok_or_else(|| ExchangeError::invalid(at(path, "target"), "empty"))?;
-    let t = first.as_object().ok_or_else(|| ExchangeError::invalid(&tp, format!("expected an object, found {}", kind(first))))?;
+    let (tp, first) = items(target, &at(path, "target"))
+        .into_iter()
+        .next()
+        .ok_or_else(|| ExchangeError::invalid(at(path, "target"), "empty"))?;
+    let t = first
+        .as_object()
+        .ok_or_else(|| ExchangeError::invalid(&tp, format!("expected an object, found {}", kind(first))))?;
     optional_string(t, &tp, "styleClass")?;
     match t.get("source") {
         None => return Err(ExchangeError::invalid(at(&tp, "source"), "missing")),
@@ -151,7 +160,9 @@ pub fn annotation(value: &Value, path: &str, limits: &Limits) -> Result<Annotati
     }
     if let Some(selector) = t.get("selector") {
         for (p, item) in items(selector, &at(&tp, "selector")) {
-            let s = item.as_object().ok_or_else(|| ExchangeError::invalid(&p, format!("expected an object, found {}", kind(item))))?;
+            let s = item
+                .as_object()
+                .ok_or_else(|| ExchangeError::invalid(&p, format!("expected an object, found {}", kind(item))))?;
             optional_string(s, &p, "type")?;
             match s.get("type").and_then(Value::as_str) {
                 Some("TextQuoteSelector") => {
@@ -298,7 +309,9 @@ mod tests {
         p.marks.push(Mark { start: 6, end: 10, kind: MarkKind::Link { href: "https://ok.example/".into() } });
         p.marks.push(Mark { start: 6, end: 99, kind: MarkKind::Strong });
         let figure = Block::new(
-            BlockKind::Figure { image: Image { src: "javascript:x".into(), alt: String::new(), sha256: Some("../x".into()) } },
+            BlockKind::Figure {
+                image: Image { src: "javascript:x".into(), alt: String::new(), sha256: Some("../x".into()) },
+            },
             "",
         );
         let mut doc = Document { blocks: vec![p, figure], ..Default::default() };

@@ -66,7 +66,9 @@ fn annotation_list(value: &Value) -> Result<(String, Vec<Value>), ExchangeError>
             (Some(Value::String(_)), _) => {
                 Err(ExchangeError::invalid("first", "a linked page cannot be fetched offline; embed the annotations"))
             }
-            (Some(other), _) => Err(ExchangeError::invalid("first", format!("expected an AnnotationPage, found {other}"))),
+            (Some(other), _) => {
+                Err(ExchangeError::invalid("first", format!("expected an AnnotationPage, found {other}")))
+            }
             (None, items) => page_items(items, "items"),
         },
         (_, Some("AnnotationPage")) => page_items(value.get("items"), "items"),

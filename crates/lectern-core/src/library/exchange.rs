@@ -194,7 +194,8 @@ impl Library {
         if !folder.is_dir() {
             return Err(Error::Folder { path: folder.to_path_buf(), reason: "not a folder".into() });
         }
-        let folder = folder.canonicalize().map_err(|e| Error::Folder { path: folder.to_path_buf(), reason: e.to_string() })?;
+        let folder =
+            folder.canonicalize().map_err(|e| Error::Folder { path: folder.to_path_buf(), reason: e.to_string() })?;
         self.set_setting(super::exchange::GROUP_FOLDER_SETTING, &json!(folder.to_string_lossy()))?;
         let member = self.member_id()?;
         let ids = self.store.annotated_articles()?;

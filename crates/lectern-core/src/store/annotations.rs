@@ -26,7 +26,8 @@ pub struct ReanchorReport {
     pub orphaned: usize,
 }
 
-pub(super) const COLUMNS: &str = "n.id, n.article_id, coalesce(a.url, a.canonical_url), n.creator, n.created, n.modified, \
+pub(super) const COLUMNS: &str =
+    "n.id, n.article_id, coalesce(a.url, a.canonical_url), n.creator, n.created, n.modified, \
      n.deleted, n.note, n.color, n.tags, n.exact, n.prefix, n.suffix, n.\"start\", n.\"end\", n.status";
 
 pub(super) fn from_row(row: &Row) -> rusqlite::Result<Annotation> {

@@ -44,7 +44,8 @@ impl Store {
                 continue;
             }
             if !texts.contains_key(&article) {
-                let text: String = tx.query_row("SELECT text FROM articles WHERE id = ?1", [&article.0], |r| r.get(0))?;
+                let text: String =
+                    tx.query_row("SELECT text FROM articles WHERE id = ?1", [&article.0], |r| r.get(0))?;
                 texts.insert(article.clone(), text);
             }
             let (selectors, status) = reanchor(&texts[&article], &incoming.target.selectors);
@@ -95,7 +96,8 @@ impl Store {
             "SELECT s.sha256, s.mime, s.bytes FROM article_assets x JOIN assets s ON s.sha256 = x.sha256 \
              WHERE x.article_id = ?1 ORDER BY s.sha256",
         )?;
-        let rows = stmt.query_map([&article.0], |r| Ok(Asset { sha256: r.get(0)?, mime: r.get(1)?, bytes: r.get(2)? }))?;
+        let rows =
+            stmt.query_map([&article.0], |r| Ok(Asset { sha256: r.get(0)?, mime: r.get(1)?, bytes: r.get(2)? }))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

@@ -7,9 +7,9 @@
 //! `migrations/`, tracked by `PRAGMA user_version`.
 
 mod annotations;
-mod exchange;
 mod articles;
 mod error;
+mod exchange;
 mod migrate;
 mod search;
 mod settings;
