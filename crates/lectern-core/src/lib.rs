@@ -2,7 +2,8 @@
 //!
 //! Data flows one way: **source → [`ingest`] → [`extract`] → [`store`] → analyse → present**.
 //! The [`Library`] type gathers the use cases that the `lectern` command and the desktop
-//! shell expose; both are thin fronts over it.
+//! shell expose; both are thin fronts over it. [`exchange`] holds the study-group formats
+//! (Markdown, W3C JSON-LD, `.lectern` bundles, Hypothesis import) and their merge rule.
 //!
 //! ```no_run
 //! use lectern_core::Library;

@@ -191,11 +191,13 @@ impl Library {
 
     /// [`Library::sync_group`] with the given import limits.
     pub fn sync_group_with(&mut self, folder: &Path, limits: &Limits) -> Result<GroupSync, Error> {
-        if !folder.is_dir() {
-            return Err(Error::Folder { path: folder.to_path_buf(), reason: "not a folder".into() });
-        }
+        // The group folder is not the library folder: its errors say so (`ExchangeError::Io`).
         let folder =
-            folder.canonicalize().map_err(|e| Error::Folder { path: folder.to_path_buf(), reason: e.to_string() })?;
+            folder.canonicalize().map_err(|source| ExchangeError::Io { path: folder.to_path_buf(), source })?;
+        if !folder.is_dir() {
+            let source = std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a folder");
+            return Err(ExchangeError::Io { path: folder, source }.into());
+        }
         self.set_setting(super::exchange::GROUP_FOLDER_SETTING, &json!(folder.to_string_lossy()))?;
         let member = self.member_id()?;
         let ids = self.store.annotated_articles()?;
