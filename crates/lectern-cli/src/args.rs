@@ -125,6 +125,52 @@ Correct events with `lectern event`.")]
         /// The article
         id: String,
     },
+    /// Export articles' highlights: Markdown, W3C JSON-LD, or a .lectern bundle
+    Export {
+        /// The format: md, json (a W3C AnnotationCollection) or bundle (.lectern)
+        #[arg(long, value_enum)]
+        format: ExportFormatArg,
+        /// Only the articles with this tag
+        #[arg(long, value_name = "T", conflicts_with = "ids")]
+        tag: Option<String>,
+        /// The articles [default: the whole library]
+        ids: Vec<String>,
+        /// The file to write
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Import a .lectern bundle, W3C annotation JSON or a Hypothesis export
+    Import {
+        /// The file
+        file: PathBuf,
+    },
+    /// Sync with a study group's folder: write your file, import everyone else's
+    Sync {
+        /// The shared folder
+        folder: PathBuf,
+    },
+    /// Show the name your highlights are made under, or set it
+    Whoami {
+        /// The new name
+        name: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormatArg {
+    Md,
+    Json,
+    Bundle,
+}
+
+impl From<ExportFormatArg> for lectern_core::ExportFormat {
+    fn from(format: ExportFormatArg) -> Self {
+        match format {
+            ExportFormatArg::Md => Self::Markdown,
+            ExportFormatArg::Json => Self::W3c,
+            ExportFormatArg::Bundle => Self::Bundle,
+        }
+    }
 }
 
 /// `lectern event …`: corrections of one article's timeline. An event is named by the start

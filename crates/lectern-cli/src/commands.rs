@@ -5,7 +5,7 @@ use crate::render::{self, Output};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use lectern_core::annotation::{AnnotationFilter, Body, Selection};
-use lectern_core::{ingest, timeline, Library};
+use lectern_core::{ingest, timeline, ExportScope, Library};
 use std::io::IsTerminal;
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -62,10 +62,40 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     let id = library.resolve(&id)?;
                     out.print(&render::quotes(&library.quotes(&id)?))
                 }
+                Command::Export { format, tag, ids, output } => {
+                    let scope = match (tag, ids.is_empty()) {
+                        (Some(tag), _) => ExportScope::Tag(tag),
+                        (None, true) => ExportScope::All,
+                        (None, false) => ExportScope::Articles(
+                            ids.iter().map(|id| library.resolve(id)).collect::<Result<Vec<_>, _>>()?,
+                        ),
+                    };
+                    let bytes = library.export(&scope, format.into())?;
+                    write_atomically(&output, &bytes)?;
+                    out.print(&render::exported(&output, bytes.len()))
+                }
+                Command::Import { file } => out.print(&render::imported(&library.import_file(&file)?)),
+                Command::Sync { folder } => out.print(&render::synced(&library.sync_group(&folder)?)),
+                Command::Whoami { name } => {
+                    let name = match name {
+                        Some(name) => library.set_creator(&name)?,
+                        None => library.creator()?,
+                    };
+                    out.print(&render::whoami(&name))
+                }
                 Command::Extract { .. } | Command::Dates { .. } => unreachable!("handled above"),
             }
         }
     }
+}
+
+/// Writes a file whole or not at all: a temporary file beside it, then a rename.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let name = path.file_name().with_context(|| format!("`{}` is not a file name", path.display()))?;
+    let temp = dir.join(format!(".{}.tmp", name.to_string_lossy()));
+    std::fs::write(&temp, bytes).with_context(|| format!("cannot write `{}`", temp.display()))?;
+    std::fs::rename(&temp, path).with_context(|| format!("cannot write `{}`", path.display()))
 }
 
 /// Adds each source in turn; a failure is reported and the others still go in.

@@ -4,11 +4,12 @@ use crate::args::TimelineFormat;
 use anyhow::Result;
 use lectern_core::annotation::{Annotation, Status};
 use lectern_core::document::Document;
+use lectern_core::exchange::ImportSummary;
 use lectern_core::quotes::QuoteSuggestion;
 use lectern_core::store::{ArticleId, ArticleSummary, SearchHit};
 use lectern_core::timeline::{AnchoredCorrection, ArticleEvent, Correction, Mention, Timex};
 use lectern_core::TimelineReport;
-use lectern_core::{AddStatus, Added};
+use lectern_core::{AddStatus, Added, GroupSync};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -316,4 +317,36 @@ fn clip(text: &str, max: usize) -> String {
         Some((cut, _)) => format!("{}…", &flat[..cut]),
         None => flat,
     }
+}
+
+pub fn exported(path: &std::path::Path, bytes: usize) -> Rendered {
+    let json = json!({"file": path, "bytes": bytes});
+    Rendered { json, human: format!("wrote {} ({bytes} bytes)\n", path.display()) }
+}
+
+fn summary_line(s: &ImportSummary) -> String {
+    format!(
+        "{} added, {} updated, {} unchanged, {} orphaned, {} articles added, {} skipped",
+        s.added, s.updated, s.unchanged, s.orphaned, s.articles_added, s.skipped
+    )
+}
+
+pub fn imported(summary: &ImportSummary) -> Rendered {
+    Rendered { json: json!(summary), human: format!("{}\n", summary_line(summary)) }
+}
+
+pub fn synced(sync: &GroupSync) -> Rendered {
+    let mut human = format!("wrote {}\n", sync.written.display());
+    for member in &sync.members {
+        let line = match (&member.summary, &member.error) {
+            (Some(summary), _) => summary_line(summary),
+            (None, error) => format!("error: {}", error.as_deref().unwrap_or("unknown")),
+        };
+        let _ = writeln!(human, "{}: {line}", member.file);
+    }
+    Rendered { json: json!(sync), human }
+}
+
+pub fn whoami(name: &str) -> Rendered {
+    Rendered { json: json!({"creator": name}), human: format!("{name}\n") }
 }

@@ -2,7 +2,8 @@
 //!
 //! Data flows one way: **source → [`ingest`] → [`extract`] → [`store`] → analyse → present**.
 //! The [`Library`] type gathers the use cases that the `lectern` command and the desktop
-//! shell expose; both are thin fronts over it.
+//! shell expose; both are thin fronts over it. [`exchange`] holds the study-group formats
+//! (Markdown, W3C JSON-LD, `.lectern` bundles, Hypothesis import) and their merge rule.
 //!
 //! ```no_run
 //! use lectern_core::Library;
@@ -14,6 +15,7 @@
 
 pub mod annotation;
 pub mod document;
+pub mod exchange;
 pub mod extract;
 pub mod ingest;
 pub mod language;
@@ -26,4 +28,7 @@ pub mod timeline;
 mod library;
 mod samples;
 
-pub use library::{AddStatus, Added, ArticleView, Error, Library, TimelineReport, CREATOR_SETTING, LIBRARY_ENV};
+pub use library::{
+    AddStatus, Added, ArticleView, Error, ExportFormat, ExportScope, GroupSync, Library, MemberSync, TimelineReport,
+    CREATOR_SETTING, GROUP_FOLDER_SETTING, LIBRARY_ENV, MEMBER_ID_SETTING,
+};

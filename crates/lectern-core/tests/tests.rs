@@ -2,6 +2,7 @@
 
 mod anchoring;
 mod download;
+mod exchange;
 mod extraction;
 mod fixtures;
 mod quotes;

@@ -3,13 +3,16 @@
 
 use crate::annotation::AnnotationError;
 use crate::document::Document;
+use crate::exchange::ExchangeError;
 use crate::ingest::{self, Draft, Fetcher, IngestError, Source};
 use crate::store::{AddOutcome, Article, ArticleId, ArticleSummary, ReadingState, SearchHit, Sort, Store, StoreError};
 use crate::timeline::TimelineError;
 use serde::{Deserialize, Serialize};
 
 mod annotations;
+mod exchange;
 mod timeline;
+pub use exchange::{ExportFormat, ExportScope, GroupSync, MemberSync, GROUP_FOLDER_SETTING, MEMBER_ID_SETTING};
 use std::path::{Path, PathBuf};
 pub use timeline::TimelineReport;
 
@@ -35,6 +38,9 @@ pub enum Error {
     /// A timeline correction was refused.
     #[error(transparent)]
     Timeline(#[from] TimelineError),
+    /// An exchange file could not be read, or was refused.
+    #[error(transparent)]
+    Exchange(#[from] ExchangeError),
     /// The library folder could not be created or found.
     #[error("cannot use the library folder `{}`: {reason}", path.display())]
     Folder {
@@ -64,6 +70,9 @@ impl Error {
             Error::Annotation(_) => "invalid",
             Error::Timeline(TimelineError::NoMention { .. } | TimelineError::CorrectionNotFound(_)) => "not_found",
             Error::Timeline(_) => "invalid",
+            Error::Exchange(ExchangeError::TooLarge { .. }) => "too_large",
+            Error::Exchange(ExchangeError::Io { .. }) => "io",
+            Error::Exchange(_) => "invalid",
             Error::Store(_) | Error::Folder { .. } => "storage",
         }
     }

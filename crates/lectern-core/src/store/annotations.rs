@@ -26,10 +26,11 @@ pub struct ReanchorReport {
     pub orphaned: usize,
 }
 
-const COLUMNS: &str = "n.id, n.article_id, coalesce(a.url, a.canonical_url), n.creator, n.created, n.modified, \
+pub(super) const COLUMNS: &str =
+    "n.id, n.article_id, coalesce(a.url, a.canonical_url), n.creator, n.created, n.modified, \
      n.deleted, n.note, n.color, n.tags, n.exact, n.prefix, n.suffix, n.\"start\", n.\"end\", n.status";
 
-fn from_row(row: &Row) -> rusqlite::Result<Annotation> {
+pub(super) fn from_row(row: &Row) -> rusqlite::Result<Annotation> {
     let color: String = row.get(8)?;
     let tags: String = row.get(9)?;
     let body = Body {
@@ -327,13 +328,13 @@ impl Store {
     }
 }
 
-fn tags_json(tags: &[String]) -> String {
+pub(super) fn tags_json(tags: &[String]) -> String {
     serde_json::to_string(tags).expect("strings always serialize")
 }
 
 /// Rewrites an article's full-text row with its live annotations' notes and tags in the
 /// `notes` column (the index is contentless: a row is replaced whole).
-fn sync_notes(tx: &Transaction, article: &ArticleId) -> Result<(), StoreError> {
+pub(super) fn sync_notes(tx: &Transaction, article: &ArticleId) -> Result<(), StoreError> {
     let (key, title, byline, text): (i64, String, Option<String>, String) =
         tx.query_row("SELECT key, title, byline, text FROM articles WHERE id = ?1", [&article.0], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))

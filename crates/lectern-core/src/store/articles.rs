@@ -261,7 +261,7 @@ fn delete_article(tx: &Transaction, key: i64) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn insert_article(tx: &Transaction, draft: &Draft) -> Result<AddOutcome, StoreError> {
+pub(super) fn insert_article(tx: &Transaction, draft: &Draft) -> Result<AddOutcome, StoreError> {
     let doc = &draft.document;
     let meta = &doc.meta;
     let text = doc.text();
@@ -313,7 +313,7 @@ fn insert_article(tx: &Transaction, draft: &Draft) -> Result<AddOutcome, StoreEr
     Ok(AddOutcome::Added(id))
 }
 
-fn insert_asset(tx: &Transaction, id: &ArticleId, asset: &Asset) -> Result<(), StoreError> {
+pub(super) fn insert_asset(tx: &Transaction, id: &ArticleId, asset: &Asset) -> Result<(), StoreError> {
     tx.execute(
         "INSERT OR IGNORE INTO assets (sha256, mime, bytes) VALUES (?1, ?2, ?3)",
         params![asset.sha256, asset.mime, asset.bytes],

@@ -8,10 +8,7 @@ use rusqlite::Connection;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_articles.sql"),
     include_str!("migrations/0002_annotations.sql"),
-    // A placeholder for the exchange branch's 0003, so this branch runs alone; the
-    // integrator replaces it with the real file.
-    include_str!("migrations/0003_reserved.sql"),
-    include_str!("migrations/0004_timeline_corrections.sql"),
+    include_str!("migrations/0003_timeline_corrections.sql"),
 ];
 
 /// Brings the schema up to date, or refuses a database from a newer Lectern.

@@ -9,6 +9,7 @@
 mod annotations;
 mod articles;
 mod error;
+mod exchange;
 mod migrate;
 mod search;
 mod settings;
