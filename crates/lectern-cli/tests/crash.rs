@@ -1,5 +1,5 @@
 //! Crash safety: the built `lectern` is killed with SIGKILL at random moments while it adds
-//! articles, imports a bundle and writes highlights. After every kill the library must pass
+//! articles, imports a bundle, writes highlights and migrates an old library. After every kill the library must pass
 //! SQLite's integrity check, still open, and hold every write the command had acknowledged
 //! (printed on standard output) before it died. Delays are drawn from a fixed seed, so a
 //! failure replays.
@@ -212,15 +212,52 @@ fn highlight_trials(rng: &mut Rng, work: &Path, trials: usize, tally: &Mutex<Tal
     }
 }
 
+/// Opening an old library (which backs it up, then migrates it), killed part-way: the next
+/// open finishes the job and every row is still there.
+fn migrate_trials(rng: &mut Rng, work: &Path, trials: usize, tally: &Mutex<Tally>) {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/libraries/v2.sqlite3");
+    let fresh = |name: &str| {
+        let library = work.join(name);
+        std::fs::create_dir_all(&library).unwrap();
+        std::fs::copy(&fixture, library.join("library.sqlite3")).unwrap();
+        library
+    };
+    let full = {
+        let library = fresh("migrate-calibrate");
+        let start = Instant::now();
+        run_ok(lectern(&library).arg("list"));
+        start.elapsed()
+    };
+    for trial in 0..trials {
+        let library = fresh(&format!("migrate-{trial}"));
+        let mut command = lectern(&library);
+        command.arg("list");
+        let (child, reader) = spawn(command);
+        let (_, running) =
+            kill_after(child, reader, Duration::from_micros(rng.below(full.as_micros() as u64 * 11 / 10)));
+        let conn = check_intact(&library);
+        let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        let version = count("PRAGMA user_version");
+        let rows = (count("SELECT count(*) FROM articles"), count("SELECT count(*) FROM annotations"));
+        let mut t = tally.lock().unwrap();
+        t.trials += 1;
+        t.killed_running += usize::from(running);
+        if version != 3 || rows != (4, 5) {
+            t.lost.push(format!("migrate trial {trial}: version {version}, (articles, annotations) {rows:?}"));
+        }
+    }
+}
+
 #[test]
 fn killed_writes_never_corrupt_the_library_nor_lose_acknowledged_writes() {
     let work = tempfile::tempdir().unwrap();
     let tally = Mutex::new(Tally::default());
     let started = Instant::now();
     let mut rng = Rng(0x5eed_1ec7_e2a5_u64);
-    add_trials(&mut rng, work.path(), 150, &tally);
-    import_trials(&mut rng, work.path(), 100, &tally);
-    highlight_trials(&mut rng, work.path(), 150, &tally);
+    add_trials(&mut rng, work.path(), 120, &tally);
+    import_trials(&mut rng, work.path(), 80, &tally);
+    highlight_trials(&mut rng, work.path(), 120, &tally);
+    migrate_trials(&mut rng, work.path(), 50, &tally);
     let t = tally.into_inner().unwrap();
     println!(
         "crash safety: {} trials ({} killed while running) in {:.1} s, {} writes acknowledged before the kill, {} lost",

@@ -82,3 +82,78 @@ fn concurrent_writers_see_no_locked_error_and_lose_nothing() {
         started.elapsed().as_secs_f64()
     );
 }
+
+fn run(library: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .arg("--library")
+        .arg(library)
+        .args(args)
+        .env_remove("LECTERN_LIBRARY")
+        .output()
+        .expect("lectern runs")
+}
+
+/// `lectern backup` while another process keeps adding articles: every copy passes the
+/// integrity check and holds a prefix of the writer's articles; `restore` brings one back
+/// and keeps the library it replaced.
+#[test]
+fn backup_while_writing_is_consistent_and_restores() {
+    let work = tempfile::tempdir().unwrap();
+    let library = work.path().join("lib");
+    lectern(&library, &["list"]);
+    let writer = {
+        let (library, work) = (library.clone(), work.path().to_path_buf());
+        std::thread::spawn(move || writer(library, work, 9))
+    };
+    let mut copies = Vec::new();
+    for n in 0..6 {
+        let file = work.path().join(format!("backup-{n}.sqlite3"));
+        let out = lectern(&library, &["backup", file.to_str().unwrap()]);
+        assert_eq!(out["backup"].as_str(), file.to_str());
+        assert_eq!(out["bytes"].as_u64(), Some(std::fs::metadata(&file).unwrap().len()));
+        copies.push(file);
+        std::thread::sleep(std::time::Duration::from_millis(15));
+    }
+    writer.join().unwrap();
+    let mut previous_count = 0;
+    for copy in &copies {
+        let conn = rusqlite::Connection::open(copy).unwrap();
+        let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(check, "ok");
+        let count: i64 = conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0)).unwrap();
+        assert!(count >= previous_count, "copies go forward in time");
+        previous_count = count;
+    }
+
+    // No overwriting without --force; one line on stderr naming the file.
+    let out = run(&library, &["backup", copies[0].to_str().unwrap()]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("backup-0.sqlite3") && stderr.contains("--force"), "{stderr}");
+    assert!(run(&library, &["backup", "--force", copies[0].to_str().unwrap()]).status.success());
+
+    // Restore the second copy: the library then holds what it held.
+    let chosen = &copies[1];
+    let expected: i64 = rusqlite::Connection::open(chosen)
+        .unwrap()
+        .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+        .unwrap();
+    let out = lectern(&library, &["restore", chosen.to_str().unwrap()]);
+    assert_eq!(out["restored"].as_str(), chosen.to_str());
+    let previous = std::path::PathBuf::from(out["previous"].as_str().unwrap());
+    assert!(previous.file_name().unwrap().to_string_lossy().starts_with("library.sqlite3.before-restore-"));
+    let kept: i64 = rusqlite::Connection::open(&previous)
+        .unwrap()
+        .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, ROUNDS as i64, "the replaced library is kept whole");
+    assert_eq!(lectern(&library, &["list"]).as_array().unwrap().len() as i64, expected);
+
+    // A file that is not a library is refused, and the library is untouched.
+    let junk = work.path().join("junk.sqlite3");
+    std::fs::write(&junk, "not a library").unwrap();
+    let out = run(&library, &["restore", junk.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a Lectern library"));
+    assert_eq!(lectern(&library, &["list"]).as_array().unwrap().len() as i64, expected);
+}
