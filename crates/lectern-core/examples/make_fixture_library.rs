@@ -9,8 +9,9 @@
 //! same SQL the store runs, read from `src/store/migrations/`) and fills in realistic data
 //! with plain SQL, as that Lectern would have: English and Chinese articles with their
 //! blocks, images, tags, reading state and settings; from version 2 highlights with notes
-//! (one deleted), from version 3 timeline corrections. Every id and timestamp is fixed, so
-//! the data (not the exact bytes) is the same on each run; tests/migrations.rs checks it.
+//! (one deleted), from version 3 timeline corrections (version 4 only adds indexes). Every id
+//! and timestamp is fixed, so the data (not the exact bytes) is the same on each run;
+//! tests/migrations.rs checks it.
 
 use lectern_core::document::{Block, Document, Metadata};
 use lectern_core::store::index_text;
@@ -22,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../src/store/migrations/0001_articles.sql"),
     include_str!("../src/store/migrations/0002_annotations.sql"),
     include_str!("../src/store/migrations/0003_timeline_corrections.sql"),
+    include_str!("../src/store/migrations/0004_list_indexes.sql"),
 ];
 
 /// (id, title, language, published, paragraphs)

@@ -22,6 +22,7 @@ const TABLES_BY_VERSION: &[&[&str]] = &[
     &["articles", "assets", "article_assets", "tags", "article_tags", "reading_state", "settings", "articles_fts"],
     &["annotations"],
     &["timeline_corrections"],
+    &[],
 ];
 
 impl super::Store {
@@ -65,9 +66,15 @@ fn copy_to(conn: &Connection, dest: &Path, overwrite: bool) -> Result<u64, Store
         std::fs::rename(&temp, dest).map_err(io)?;
     } else {
         // A hard link fails if `dest` appeared meanwhile, where a rename would replace it.
-        let linked = std::fs::hard_link(&temp, dest);
-        let _ = std::fs::remove_file(&temp);
-        linked.map_err(io)?;
+        // On a file system without hard links, fall back to the rename (checked above).
+        match std::fs::hard_link(&temp, dest) {
+            Ok(()) => std::fs::remove_file(&temp).map_err(io)?,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                let _ = std::fs::remove_file(&temp);
+                return Err(fail("the file exists (use --force to replace it)".into()));
+            }
+            Err(_) => std::fs::rename(&temp, dest).map_err(io)?,
+        }
     }
     Ok(bytes)
 }
@@ -88,11 +95,20 @@ pub(super) fn rolling_backup(conn: &Connection, library_dir: &Path, version: u32
 /// is left, since an extra backup does no harm.
 fn prune(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
-    // (timestamp, path): the timestamp is what follows the last '-', so versions sort by age.
+    // (timestamp, path): the timestamp is what follows the version, so versions sort by age.
     let mut backups: Vec<(String, PathBuf)> = entries
         .filter_map(|e| e.ok())
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with(".library-v") && name.ends_with(".partial") {
+                // Left by a copy that was interrupted (a crash, a kill); never a backup. A
+                // recent one may be another process's copy in progress: leave it.
+                let age = e.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
+                if age.is_some_and(|age| age.as_secs() > 3600) {
+                    let _ = std::fs::remove_file(e.path());
+                }
+                return None;
+            }
             let stem = name.strip_prefix("library-v")?.strip_suffix(".sqlite3")?;
             let (_, stamp) = stem.split_once('-')?;
             Some((stamp.to_string(), e.path()))

@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_articles.sql"),
     include_str!("migrations/0002_annotations.sql"),
     include_str!("migrations/0003_timeline_corrections.sql"),
+    include_str!("migrations/0004_list_indexes.sql"),
 ];
 
 /// The schema version this build writes: the number of migrations.
