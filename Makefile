@@ -58,7 +58,7 @@ fuzz:
 
 ## fuzz-corpus: every fuzz target over its seed corpus and regressions, on stable, no libFuzzer.
 fuzz-corpus:
-	cd fuzz && $(CARGO) test --release
+	cd fuzz && $(CARGO) test
 
 clean-samples:
 	rm -rf "$(SAMPLE_LIBRARY)"

@@ -85,6 +85,23 @@ mod tests {
     }
 
     #[test]
+    fn restore_migrates_a_backup_from_an_older_lectern() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::open(&dir.path().join("lib")).unwrap();
+        let v1 = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/libraries/v1.sqlite3");
+        let old = dir.path().join("old.sqlite3");
+        std::fs::copy(v1, &old).unwrap();
+        let (mut library, _) = library.restore(&old).unwrap();
+        assert_eq!(
+            library.store().schema_version().unwrap(),
+            crate::store::Store::open_in_memory().unwrap().schema_version().unwrap()
+        );
+        assert_eq!(library.list(crate::store::Sort::Added).unwrap().len(), 4);
+        let backups = std::fs::read_dir(dir.path().join("lib").join(crate::store::BACKUP_DIR)).unwrap().count();
+        assert_eq!(backups, 1, "the restored file was kept before its migration");
+    }
+
+    #[test]
     fn restore_refuses_a_file_that_is_not_a_library() {
         let dir = tempfile::tempdir().unwrap();
         let library = Library::open(&dir.path().join("lib")).unwrap();
