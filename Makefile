@@ -5,7 +5,7 @@ CARGO ?= cargo
 SAMPLE_LIBRARY ?= $(CURDIR)/target/sample-library
 SHARED ?= $(abspath $(CURDIR)/../shared)
 
-.PHONY: setup build run test test-rust lint bench bench-library bench-extraction bench-timex clean-samples
+.PHONY: setup build run test test-rust lint bench bench-library bench-extraction bench-timex bench-scale fuzz fuzz-corpus clean-samples
 
 setup:
 	@scripts/setup.sh
@@ -39,6 +39,26 @@ bench-extraction:
 
 bench-timex:
 	LECTERN_SHARED="$(SHARED)" bench/timex.sh
+
+## bench-scale: a library of 100,000 generated articles: search p95 and one page of the list.
+bench-scale:
+	$(CARGO) bench -p lectern-core --bench scale
+
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= extract_html plaintext dates markdown_notes bundle_import
+
+## fuzz: each fuzz target for FUZZ_SECONDS (not in CI), growing fuzz/work/ (not committed)
+## from the seeds in fuzz/corpus/. Needs `cargo install cargo-fuzz`; RUSTC_BOOTSTRAP lets the stable toolchain take libFuzzer's nightly flags. Crashes land in
+## fuzz/artifacts/<target>/; copy each into fuzz/regressions/<target>/ once fixed.
+fuzz:
+	cd fuzz && for target in $(FUZZ_TARGETS); do \
+		mkdir -p work/$$target && RUSTC_BOOTSTRAP=1 cargo fuzz run $$target work/$$target corpus/$$target -- \
+			-max_total_time=$(FUZZ_SECONDS) -max_len=262144 -rss_limit_mb=2048 || exit 1; \
+	done
+
+## fuzz-corpus: every fuzz target over its seed corpus and regressions, on stable, no libFuzzer.
+fuzz-corpus:
+	cd fuzz && $(CARGO) test
 
 clean-samples:
 	rm -rf "$(SAMPLE_LIBRARY)"

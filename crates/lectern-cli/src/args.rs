@@ -149,6 +149,20 @@ Correct events with `lectern event`.")]
         /// The shared folder
         folder: PathBuf,
     },
+    /// Copy the library to one file, consistently, even while the app is writing to it
+    Backup {
+        /// The file to write
+        file: PathBuf,
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Replace the library with a backup (the current library is kept beside it as
+    /// `library.sqlite3.before-restore-<time>`)
+    Restore {
+        /// A file written by `lectern backup`
+        file: PathBuf,
+    },
     /// Show the name your highlights are made under, or set it
     Whoami {
         /// The new name

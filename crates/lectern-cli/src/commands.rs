@@ -76,6 +76,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
                 Command::Import { file } => out.print(&render::imported(&library.import_file(&file)?)),
                 Command::Sync { folder } => out.print(&render::synced(&library.sync_group(&folder)?)),
+                Command::Backup { file, force } => {
+                    let bytes = library.backup(&file, force)?;
+                    out.print(&render::backup(&file, bytes))
+                }
+                Command::Restore { file } => {
+                    let (_, restored) = library.restore(&file)?;
+                    out.print(&render::restored(&restored))
+                }
                 Command::Whoami { name } => {
                     let name = match name {
                         Some(name) => library.set_creator(&name)?,
@@ -98,7 +106,9 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     std::fs::rename(&temp, path).with_context(|| format!("cannot write `{}`", path.display()))
 }
 
-/// Adds each source in turn; a failure is reported and the others still go in.
+/// Adds each source in turn; a failure is reported and the others still go in. Without
+/// `--json`, each article's line is printed (and flushed: stdout is line-buffered) as soon as
+/// it is stored, so a script or a killed run knows exactly what was saved.
 fn add(out: &Output, library: &mut Library, sources: &[String]) -> Result<ExitCode> {
     let bar = progress_bar(sources.len());
     let mut added = Vec::new();
@@ -106,6 +116,9 @@ fn add(out: &Output, library: &mut Library, sources: &[String]) -> Result<ExitCo
     for source in sources {
         bar.set_message(source.clone());
         match library.add(source) {
+            Ok(result) if !out.json => {
+                bar.suspend(|| out.print(&render::added(std::slice::from_ref(&result))))?;
+            }
             Ok(result) => added.push(result),
             Err(error) => {
                 failed += 1;
@@ -115,7 +128,9 @@ fn add(out: &Output, library: &mut Library, sources: &[String]) -> Result<ExitCo
         bar.inc(1);
     }
     bar.finish_and_clear();
-    out.print(&render::added(&added))?;
+    if out.json {
+        out.print(&render::added(&added))?;
+    }
     Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 

@@ -45,6 +45,7 @@ impl Output {
             writeln!(stdout)?;
         } else {
             write!(stdout, "{}", rendered.human)?;
+            stdout.flush()?;
         }
         Ok(ExitCode::SUCCESS)
     }
@@ -317,6 +318,21 @@ fn clip(text: &str, max: usize) -> String {
         Some((cut, _)) => format!("{}…", &flat[..cut]),
         None => flat,
     }
+}
+
+pub fn backup(path: &std::path::Path, bytes: u64) -> Rendered {
+    let json = json!({"backup": path, "bytes": bytes});
+    Rendered { json, human: format!("backed up to {} ({bytes} bytes)\n", path.display()) }
+}
+
+pub fn restored(restored: &lectern_core::Restored) -> Rendered {
+    let json = json!({"restored": restored.restored, "previous": restored.previous});
+    let human = format!(
+        "restored from {}; the previous library is kept as {}\n",
+        restored.restored.display(),
+        restored.previous.display()
+    );
+    Rendered { json, human }
 }
 
 pub fn exported(path: &std::path::Path, bytes: usize) -> Rendered {

@@ -5,5 +5,6 @@ mod download;
 mod exchange;
 mod extraction;
 mod fixtures;
+mod migrations;
 mod quotes;
 mod timeline;

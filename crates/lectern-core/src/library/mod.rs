@@ -10,8 +10,10 @@ use crate::timeline::TimelineError;
 use serde::{Deserialize, Serialize};
 
 mod annotations;
+mod backup;
 mod exchange;
 mod timeline;
+pub use backup::Restored;
 pub use exchange::{ExportFormat, ExportScope, GroupSync, MemberSync, GROUP_FOLDER_SETTING, MEMBER_ID_SETTING};
 use std::path::{Path, PathBuf};
 pub use timeline::TimelineReport;
@@ -182,6 +184,11 @@ impl Library {
     /// The library's articles.
     pub fn list(&self, sort: Sort) -> Result<Vec<ArticleSummary>, Error> {
         Ok(self.store.list_articles(sort)?)
+    }
+
+    /// One page of the library list: `limit` articles from position `offset`.
+    pub fn list_page(&self, sort: Sort, offset: usize, limit: usize) -> Result<Vec<ArticleSummary>, Error> {
+        Ok(self.store.list_articles_page(sort, offset, limit)?)
     }
 
     /// Finds an article by id or unambiguous id prefix.

@@ -94,6 +94,15 @@ fn text_hash(text: &str) -> String {
     Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The ORDER BY of each sort, over `articles a`; ids break ties so pages never overlap.
+fn sort_order(sort: Sort) -> &'static str {
+    match sort {
+        Sort::Added => "a.added DESC, a.id DESC",
+        Sort::Published => "a.published IS NULL, a.published DESC, a.added DESC, a.id DESC",
+        Sort::Title => "a.title COLLATE NOCASE, a.id",
+    }
+}
+
 const SUMMARY_COLUMNS: &str =
     "a.id, a.title, coalesce(a.source, a.site_name), a.published, a.added, a.words, a.language, \
      coalesce(r.progress, 0), (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM article_tags at \
@@ -128,17 +137,33 @@ impl Store {
 
     /// The articles in the library, sorted.
     pub fn list_articles(&self, sort: Sort) -> Result<Vec<ArticleSummary>, StoreError> {
-        let order = match sort {
-            Sort::Added => "a.added DESC, a.id DESC",
-            Sort::Published => "a.published IS NULL, a.published DESC, a.added DESC",
-            Sort::Title => "a.title COLLATE NOCASE, a.id",
-        };
+        let order = sort_order(sort);
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM articles a LEFT JOIN reading_state r ON r.article_id = a.id \
              WHERE a.removed IS NULL ORDER BY {order}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map([], summary_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One page of the library list: `limit` articles from position `offset` in `sort`
+    /// order. The page is chosen on the articles table alone, so the tags and reading state
+    /// are looked up for its rows only, not for the whole library.
+    pub fn list_articles_page(
+        &self,
+        sort: Sort,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<ArticleSummary>, StoreError> {
+        let order = sort_order(sort);
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM (SELECT a.key FROM articles a WHERE a.removed IS NULL ORDER BY {order} \
+             LIMIT ?1 OFFSET ?2) page JOIN articles a ON a.key = page.key \
+             LEFT JOIN reading_state r ON r.article_id = a.id ORDER BY {order}"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![limit as i64, offset as i64], summary_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -418,5 +443,18 @@ pub(crate) mod tests {
         let titles = |sort| store.list_articles(sort).unwrap().into_iter().map(|a| a.title).collect::<Vec<_>>();
         assert_eq!(titles(Sort::Title), ["Alpha", "beta", "gamma"]);
         assert_eq!(titles(Sort::Published), ["gamma", "beta", "Alpha"]);
+    }
+
+    #[test]
+    fn pages_of_the_list_add_up_to_the_whole_list() {
+        let mut store = Store::open_in_memory().unwrap();
+        for n in 0..7 {
+            store.add_article(&draft(&format!("Title {}", (n * 3) % 7), None, &format!("body {n}"))).unwrap();
+        }
+        for sort in [Sort::Added, Sort::Published, Sort::Title] {
+            let whole = store.list_articles(sort).unwrap();
+            let paged: Vec<_> = (0..3).flat_map(|page| store.list_articles_page(sort, page * 3, 3).unwrap()).collect();
+            assert_eq!(paged, whole, "{sort:?}");
+        }
     }
 }

@@ -35,6 +35,25 @@ pub enum StoreError {
         /// What is wrong.
         reason: String,
     },
+    /// A backup copy could not be written.
+    #[error("cannot write the backup `{}`: {reason}", path.display())]
+    Backup {
+        /// The file being written.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// A file offered for restoring is not a Lectern library this build can open.
+    #[error("`{}` is not a Lectern library: {reason}", path.display())]
+    NotALibrary {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// Another process has the library open, so its file cannot be replaced now.
+    #[error("the library is in use by another process (close the Lectern app and try again)")]
+    InUse,
     /// Any other database error.
     #[error("library database error: {0}")]
     Sqlite(#[from] rusqlite::Error),

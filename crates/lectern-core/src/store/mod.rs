@@ -8,6 +8,7 @@
 
 mod annotations;
 mod articles;
+mod backup;
 mod error;
 mod exchange;
 mod migrate;
@@ -18,11 +19,12 @@ mod timeline;
 
 pub use annotations::ReanchorReport;
 pub use articles::{AddOutcome, Article, ArticleId, ArticleSummary, Sort};
+pub use backup::{validate_library_file, BACKUP_DIR};
 pub use error::StoreError;
 pub use search::{index_text, SearchHit};
 pub use settings::ReadingState;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
 use std::time::Duration;
 
@@ -42,22 +44,30 @@ impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let conn = Connection::open(path).map_err(|e| StoreError::Open { path: path.to_path_buf(), source: e })?;
+        // Before anything else: switching to WAL takes a lock another process may hold.
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // NORMAL is durable across application crashes in WAL mode; only an OS crash or power
         // loss can lose the last transactions, never corrupt the file.
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        Self::prepare(conn)
+        Self::prepare(conn, path.parent())
     }
 
     /// A private in-memory database, for tests and one-shot commands.
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        Self::prepare(Connection::open_in_memory()?)
+        Self::prepare(Connection::open_in_memory()?, None)
     }
 
-    fn prepare(mut conn: Connection) -> Result<Store, StoreError> {
+    fn prepare(mut conn: Connection, library_dir: Option<&Path>) -> Result<Store, StoreError> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        migrate::up(&mut conn)?;
+        // Every write transaction takes the write lock when it begins. A deferred one starts
+        // as a reader (most of ours read first: "is this article already here?") and must
+        // upgrade to a writer; if another process committed meanwhile, SQLite cannot wait
+        // for the upgrade and fails at once with SQLITE_BUSY ("database is locked") despite
+        // the busy timeout. An immediate transaction waits on the busy timeout instead.
+        conn.set_transaction_behavior(TransactionBehavior::Immediate);
+        migrate::up(&mut conn, library_dir)?;
         Ok(Store { conn })
     }
 

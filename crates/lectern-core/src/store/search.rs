@@ -154,15 +154,17 @@ impl Store {
             return Ok(Vec::new());
         };
         let limit = limit as i64;
-        let matches: i64 = self.conn.query_row(
-            "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT ?2)",
-            params![expression, RANKED_MATCHES + 1],
-            |r| r.get(0),
-        )?;
-        let keys = if matches <= RANKED_MATCHES {
+        let keys = if self.matches_at_most(&expression, RANKED_MATCHES)? {
             self.ranked_keys(&expression, limit)?
         } else {
-            let mut keys = self.ranked_keys(&format!("{{title}} : ({expression})"), limit)?;
+            // The same cap on the title matches: at 100,000 articles a common word can be in
+            // ten thousand titles, and ranking them all took most of a search (benches/scale.rs).
+            let title = format!("{{title}} : ({expression})");
+            let mut keys = if self.matches_at_most(&title, RANKED_MATCHES)? {
+                self.ranked_keys(&title, limit)?
+            } else {
+                self.recent_keys(&title, limit)?
+            };
             for key in self.recent_keys(&expression, limit + keys.len() as i64)? {
                 if keys.len() as i64 >= limit {
                     break;
@@ -188,6 +190,16 @@ impl Store {
             }
         }
         Ok(hits)
+    }
+
+    /// Whether `expression` matches `max` articles or fewer (counting stops just past `max`).
+    fn matches_at_most(&self, expression: &str, max: i64) -> Result<bool, StoreError> {
+        let matches: i64 = self.conn.query_row(
+            "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT ?2)",
+            params![expression, max + 1],
+            |r| r.get(0),
+        )?;
+        Ok(matches <= max)
     }
 
     /// The best `limit` matches by `rank` (bm25 with the column weights set in the migration).
