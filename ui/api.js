@@ -64,7 +64,7 @@ export const api = {
   },
 
   /** Opens an article's link in the system browser (never in the app window). */
-  openExternal: (url) => tauri.opener.openUrl(url).catch((e) => { throw asError(e); }),
+  openExternal: (url) => invoke('open_link', { url }),
 
   /** The URL the `lectern:` scheme serves a stored image under. */
   assetUrl: (sha256) => (isWindows ? `http://lectern.localhost/asset/${sha256}` : `lectern://asset/${sha256}`),

@@ -76,7 +76,7 @@ export function mount(root, api, app) {
         h('label', { for: 'import-input', class: 'visually-hidden' }, 'Link or file path to add'),
         importInput, addButton, chooseButton),
       progressList),
-    h('div', { class: 'list-tools' },
+    h('div', { class: 'list-tools', id: 'list-tools' },
       h('label', { class: 'sort-label', for: 'sort' }, 'Sort by'), sort, tagBar),
     h('h2', { id: 'list-heading', class: 'visually-hidden' }, 'Articles'),
     status,
@@ -160,6 +160,7 @@ export function mount(root, api, app) {
   function renderList() {
     clear(body);
     const shown = activeTag ? articles.filter((a) => a.tags.includes(activeTag)) : articles;
+    frame.querySelector('#list-tools').hidden = articles.length === 0;
     if (articles.length === 0) {
       status.textContent = '';
       body.append(renderWelcome());
@@ -383,8 +384,8 @@ export function mount(root, api, app) {
   reload().then(() => {
     const last = store.get().lastArticle;
     const link = last && list.querySelector(`[data-id="${CSS.escape(last)}"] .article-link`);
+    // Coming back from an article, focus returns to it; on start, focus stays at the top.
     if (link) link.focus();
-    else document.getElementById('library-title')?.focus({ preventScroll: true });
   });
 
   return () => {

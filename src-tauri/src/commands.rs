@@ -57,7 +57,7 @@ pub async fn open_article(state: State<'_, Shared>, id: ArticleId) -> Result<Art
 }
 
 /// What importing one source did.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Serialize)]
 pub struct ImportResult {
     /// The URL or path as given.
     source: String,
@@ -202,4 +202,15 @@ pub async fn list_tags(state: State<'_, Shared>) -> Result<Vec<TagCount>> {
 #[tauri::command]
 pub async fn add_samples(state: State<'_, Shared>) -> Result<Vec<Added>> {
     state.run(|library| library.add_samples()).await
+}
+
+/// Opens an article's link in the system's browser or mail client (never in the app window).
+/// Only `http`, `https` and `mailto` links are opened; the extractor keeps no others.
+#[tauri::command]
+pub async fn open_link(url: String) -> Result<()> {
+    let parsed = tauri::Url::parse(&url).map_err(|e| Error::Invalid(format!("not a link: `{url}`: {e}")))?;
+    if !matches!(parsed.scheme(), "http" | "https" | "mailto") {
+        return Err(Error::Invalid(format!("links of type `{}:` are not opened", parsed.scheme())));
+    }
+    crate::system::open(parsed.as_str()).map_err(|e| Error::Invalid(format!("cannot open `{url}`: {e}")))
 }

@@ -11,6 +11,7 @@ pub mod commands;
 pub mod error;
 pub mod samples;
 pub mod state;
+pub mod system;
 pub mod window_state;
 
 use state::Shared;
@@ -46,7 +47,6 @@ pub fn run() {
 
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_opener::init())
         .manage(shared)
         .register_asynchronous_uri_scheme_protocol(asset::SCHEME, asset::handle)
         .invoke_handler(tauri::generate_handler![
@@ -62,6 +62,7 @@ pub fn run() {
             commands::set_tags,
             commands::list_tags,
             commands::add_samples,
+            commands::open_link,
         ])
         .setup(|app| {
             let shared = app.state::<Shared>().inner().clone();

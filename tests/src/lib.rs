@@ -45,6 +45,13 @@ pub mod keys {
     pub const CONTROL: char = '\u{E009}';
 }
 
+/// Prints a step when `LECTERN_E2E_TRACE` is set (to see where a flow is stuck).
+pub fn trace(what: impl std::fmt::Display) {
+    if std::env::var_os("LECTERN_E2E_TRACE").is_some() {
+        eprintln!("e2e: {what}");
+    }
+}
+
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ is inside the workspace").to_path_buf()
@@ -168,8 +175,7 @@ impl Driver {
             .env("DISPLAY", &display.name)
             // No accessibility bus in CI: without this GTK waits for it on every start.
             .env("NO_AT_BRIDGE", "1")
-            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
-            .env("LIBGL_ALWAYS_SOFTWARE", "1")
+            // Do not set WEBKIT_DISABLE_COMPOSITING_MODE: with it, WebDriver screenshots hang.
             .env_remove("LECTERN_LIBRARY")
             .stdout(Stdio::null())
             .stderr(log_file)
@@ -215,12 +221,14 @@ impl Ctx {
             }
         });
         let caps = caps.as_object().cloned().expect("an object");
+        trace(format_args!("[{}] launching the app on {}", self.flow, self.library.display()));
         let client = ClientBuilder::native()
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{}", self.port))
             .await
             .expect("a WebDriver session with the app");
         self.sessions.lock().unwrap().push(client.clone());
+        trace(format_args!("[{}] session started", self.flow));
         let app = App { client, flow: self.flow.clone() };
         app.wait_js("return document.body.classList.contains('ready')").await;
         app
@@ -238,11 +246,13 @@ pub struct App {
 impl App {
     /// Runs `script` (a function body; `arguments` holds `args`) in the page.
     pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
+        trace(format_args!("js {}", script.chars().take(80).collect::<String>()));
         self.client.execute(script, args).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
     /// Waits until `script` returns a truthy value; returns it.
     pub async fn wait_js(&self, script: &str) -> Value {
+        trace(format_args!("wait for {}", script.chars().take(80).collect::<String>()));
         let deadline = Instant::now() + TIMEOUT;
         loop {
             if let Ok(value) = self.client.execute(script, vec![]).await {
@@ -258,12 +268,18 @@ impl App {
         }
     }
 
-    /// Waits for an element matching `css` to exist and be displayed.
+    /// Waits for an element matching `css` to exist and be rendered, and returns it.
+    ///
+    /// Visibility is checked in the page: WebKitWebDriver's "is displayed" command can hang.
     pub async fn wait_for(&self, css: &str) -> Element {
+        let probe = format!(
+            "const el = document.querySelector({}); return !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';",
+            serde_json::to_string(css).expect("a string")
+        );
         let deadline = Instant::now() + TIMEOUT;
         loop {
-            if let Ok(el) = self.client.find(Locator::Css(css)).await {
-                if el.is_displayed().await.unwrap_or(false) {
+            if self.client.execute(&probe, vec![]).await.ok() == Some(json!(true)) {
+                if let Ok(el) = self.client.find(Locator::Css(css)).await {
                     return el;
                 }
             }
@@ -272,19 +288,31 @@ impl App {
         }
     }
 
+    /// The text of the first element matching `css`, once it is rendered.
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await;
+        let value = self
+            .js("return document.querySelector(arguments[0]).textContent", vec![json!(css)])
+            .await;
+        value.as_str().unwrap_or_default().to_string()
+    }
+
     /// Clicks the element matching `css` once it is there.
     pub async fn click(&self, css: &str) {
+        trace(format_args!("click {css}"));
         self.wait_for(css).await.click().await.unwrap_or_else(|e| panic!("click `{css}`: {e}"));
     }
 
     /// Types `text` into the element matching `css`.
     pub async fn type_into(&self, css: &str, text: &str) {
+        trace(format_args!("type into {css}: {text}"));
         self.wait_for(css).await.send_keys(text).await.unwrap_or_else(|e| panic!("type into `{css}`: {e}"));
     }
 
     /// Presses keys on whatever has focus: each char is a key down and up; `keys::CONTROL`
     /// (and other modifiers) stay down until the end of the sequence.
     pub async fn press(&self, sequence: &[char]) {
+        trace(format_args!("press {sequence:?}"));
         let mut actions = KeyActions::new("keyboard".to_string());
         let mut held = Vec::new();
         for &key in sequence {
@@ -320,10 +348,14 @@ impl App {
 
     /// Saves a screenshot as `<screenshot dir>/<name>.png`.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
+        trace(format_args!("screenshot {name}"));
         let dir = screenshot_dir();
         std::fs::create_dir_all(&dir).expect("screenshot folder");
         let path = dir.join(format!("{name}.png"));
-        let png = self.client.screenshot().await.expect("a screenshot");
+        let png = tokio::time::timeout(Duration::from_secs(30), self.client.screenshot())
+            .await
+            .unwrap_or_else(|_| panic!("screenshot `{name}` timed out"))
+            .expect("a screenshot");
         std::fs::write(&path, png).expect("write the screenshot");
         path
     }
@@ -378,6 +410,7 @@ where
     let _turn = ONE_AT_A_TIME.lock().await;
     let library = tempfile::Builder::new().prefix("lectern-e2e-").tempdir().expect("a temporary library");
     let driver = tokio::task::spawn_blocking(Driver::start).await.expect("driver start");
+    trace(format_args!("[{name}] tauri-driver on port {}", driver.port));
     let ctx = Ctx {
         port: driver.port,
         library: library.path().to_path_buf(),
@@ -390,7 +423,7 @@ where
     let clients: Vec<Client> = sessions.lock().unwrap().drain(..).collect();
     for client in clients {
         if failed {
-            if let Ok(png) = client.screenshot().await {
+            if let Ok(Ok(png)) = tokio::time::timeout(Duration::from_secs(20), client.screenshot()).await {
                 let dir = screenshot_dir();
                 let _ = std::fs::create_dir_all(&dir);
                 let _ = std::fs::write(dir.join(format!("{name}-FAILED.png")), png);

@@ -30,8 +30,7 @@ const ZH: &str = "古籍修复：让时间慢下来的手艺";
 async fn first_run_offers_samples() {
     flow("first-run", |ctx| async move {
         let app = ctx.launch().await;
-        let welcome = app.wait_for(".welcome h2").await;
-        assert_eq!(welcome.text().await.unwrap(), "Welcome to Lectern");
+        assert_eq!(app.text(".welcome h2").await, "Welcome to Lectern");
         app.screenshot("first-run-welcome").await;
         add_samples(&app).await;
         let titles = app.js("return [...document.querySelectorAll('.article-link')].map((a) => a.textContent)", vec![]).await;
@@ -39,7 +38,7 @@ async fn first_run_offers_samples() {
         assert!(titles.iter().any(|t| t == LONG_EN), "{titles:?}");
         assert!(titles.iter().any(|t| t == ZH), "{titles:?}");
         // Every row shows its reading time and a progress bar.
-        assert!(app.wait_for(".article-row .meta").await.text().await.unwrap().contains("min read"));
+        assert!(app.text(".article-row .meta").await.contains("min read"));
         assert_eq!(app.count(".article-row progress").await, titles.len());
         app.snapshot().await;
     })
@@ -66,7 +65,7 @@ async fn imports_a_file_and_a_url_with_progress() {
         // A bad source fails with a message naming it, and the others are unaffected.
         app.type_into("#import-input", "/nowhere/notes.docx").await;
         app.click(".import-form button[type=submit]").await;
-        let failed = app.wait_for(".import-item.failed .import-state").await.text().await.unwrap();
+        let failed = app.text(".import-item.failed .import-state").await;
         assert!(failed.contains("notes.docx"), "{failed}");
         assert_eq!(app.count(".article-row").await, 2);
         app.snapshot().await;
@@ -87,14 +86,14 @@ async fn search_as_you_type_highlights_matches() {
             app.press(&[ch]).await;
         }
         app.wait_js("return [...document.querySelectorAll('.result .snippet mark')].some((m) => /arch/i.test(m.textContent))").await;
-        let first = app.wait_for(".result .article-link").await.text().await.unwrap();
+        let first = app.text(".result .article-link").await;
         assert_eq!(first, "The quiet engineering of old stone bridges");
         app.screenshot("search-en").await;
 
         app.js("const s = document.getElementById('search'); s.value = ''; s.dispatchEvent(new Event('input'));", vec![]).await;
         app.type_into("#search", "古籍").await;
         app.wait_js("return [...document.querySelectorAll('.result .snippet mark, .result .article-link')].length > 0 && document.querySelector('.result .snippet mark')").await;
-        let mark = app.wait_for(".result .snippet mark").await.text().await.unwrap();
+        let mark = app.text(".result .snippet mark").await;
         assert!(mark.contains("古籍"), "{mark}");
         app.snapshot().await;
     })
@@ -128,7 +127,7 @@ async fn reader_renders_blocks_and_applies_settings() {
         assert_eq!(app.style("#article", "font-size").await, "19px");
         app.press(&[keys::CONTROL, '=']).await;
         assert_eq!(app.style("#article", "font-size").await, "20px");
-        assert_eq!(app.wait_for("#font-size-value").await.text().await.unwrap(), "20 px");
+        assert_eq!(app.text("#font-size-value").await, "20 px");
 
         // Family, width, theme.
         app.click("label[for=family-sans]").await;
@@ -210,7 +209,7 @@ async fn keyboard_only_open_and_back() {
         let title = app.js("return document.activeElement.textContent", vec![]).await;
         app.press(&[keys::ENTER]).await;
         app.wait_js("return document.querySelector('.reader[data-ready]') !== null").await;
-        assert_eq!(app.wait_for("#article-title").await.text().await.unwrap(), title.as_str().unwrap());
+        assert_eq!(app.text("#article-title").await, title.as_str().unwrap());
         // Focus starts on the title, so screen readers announce it.
         assert_eq!(app.js("return document.activeElement.id", vec![]).await, json!("article-title"));
         app.screenshot("keyboard-reader").await;
