@@ -44,7 +44,7 @@ export function mount(root, api, app) {
   // ---- static frame ----
   const search = h('input', {
     id: 'search', type: 'search', class: 'search-input', placeholder: 'Search your library', autocomplete: 'off',
-    spellcheck: 'false', 'aria-keyshortcuts': '/', 'aria-controls': 'article-list',
+    spellcheck: 'false', 'aria-keyshortcuts': '/',
   });
   const sort = h('select', { id: 'sort', class: 'select' },
     SORTS.map((s) => h('option', { value: s.id }, s.label)));
@@ -303,14 +303,10 @@ export function mount(root, api, app) {
     if (result.ok) {
       return result.status === 'exists' ? `Already in your library: “${result.title}”` : `Added “${result.title}”`;
     }
+    // The core's message names the input and the problem; a hint only adds what to do next.
     const hints = {
-      unsupported: 'Lectern reads .html, .htm, .md and .txt files.',
       network: 'Check the address and your connection.',
-      not_found: 'The file or page was not found.',
-      not_html: 'That address is not a web page.',
-      too_large: 'The page is too large.',
       no_content: 'No article text was found there.',
-      io: 'The file could not be read.',
     };
     const hint = hints[result.error?.kind];
     return `Failed: ${result.error?.message ?? 'unknown error'}${hint ? `. ${hint}` : ''}`;

@@ -27,8 +27,9 @@ export function inlineNodes(text, marks) {
 }
 
 function headingTag(level) {
-  // The article title is the page's h1; the document's levels start one below it.
-  return `h${Math.min(6, Math.max(2, Number(level || 1) + 1))}`;
+  // Levels are HTML's; the article title is the page's only h1, so a level-1 heading in the
+  // body becomes an h2.
+  return `h${Math.min(6, Math.max(2, Number(level) || 2))}`;
 }
 
 function figure(block, api) {

@@ -177,7 +177,13 @@ async fn restart_restores_settings_and_reading_position() {
         let app = ctx.launch().await;
         assert_eq!(app.js("return document.documentElement.dataset.theme", vec![]).await, json!("sepia"));
         app.wait_for(".article-row").await;
-        let progress = app.js("return document.querySelector('.article-row progress').value", vec![]).await;
+        let progress = app
+            .js(
+                "const a = [...document.querySelectorAll('.article-link')].find((a) => a.textContent === arguments[0]); \
+                 return a.closest('.article-row').querySelector('progress').value;",
+                vec![json!(LONG_EN)],
+            )
+            .await;
         assert!(progress.as_f64().unwrap() > 0.0, "the list shows progress: {progress}");
         open_article(&app, LONG_EN).await;
         assert_eq!(app.style("#article", "font-size").await, "20px");
