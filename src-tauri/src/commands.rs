@@ -38,7 +38,10 @@ pub async fn list_articles(state: State<'_, Shared>, sort: Option<Sort>) -> Resu
             Ok(library
                 .list(sort.unwrap_or_default())?
                 .into_iter()
-                .map(|summary| ListedArticle { reading_minutes: lectern_core::text::reading_minutes(summary.words), summary })
+                .map(|summary| ListedArticle {
+                    reading_minutes: lectern_core::text::reading_minutes(summary.words),
+                    summary,
+                })
                 .collect())
         })
         .await
@@ -88,7 +91,11 @@ struct ImportProgress<'a> {
 /// Imports URLs and files one after the other, reporting progress per source. A failing
 /// source does not stop the others; each gets its own result.
 #[tauri::command]
-pub async fn import_sources(app: AppHandle, state: State<'_, Shared>, sources: Vec<String>) -> Result<Vec<ImportResult>> {
+pub async fn import_sources(
+    app: AppHandle,
+    state: State<'_, Shared>,
+    sources: Vec<String>,
+) -> Result<Vec<ImportResult>> {
     let state = state.inner().clone();
     let sources: Vec<String> = sources.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
     let total = sources.len();
@@ -123,10 +130,11 @@ pub async fn import_sources(app: AppHandle, state: State<'_, Shared>, sources: V
 
 /// Reads the source without holding the library (a download can take seconds), then stores it.
 async fn import_one(state: &Shared, source: String) -> Result<Added> {
-    let draft = tauri::async_runtime::spawn_blocking(move || ingest::load(&Source::parse(&source), &Fetcher::default()))
-        .await
-        .map_err(|e| Error::Internal(e.to_string()))?
-        .map_err(lectern_core::Error::from)?;
+    let draft =
+        tauri::async_runtime::spawn_blocking(move || ingest::load(&Source::parse(&source), &Fetcher::default()))
+            .await
+            .map_err(|e| Error::Internal(e.to_string()))?
+            .map_err(lectern_core::Error::from)?;
     state.run(move |library| library.add_draft(&draft)).await
 }
 
@@ -147,10 +155,7 @@ pub async fn undo_remove(state: State<'_, Shared>, id: ArticleId) -> Result<()> 
 pub async fn get_settings(state: State<'_, Shared>) -> Result<Map<String, Value>> {
     state
         .run(|library| {
-            UI_SETTINGS
-                .iter()
-                .map(|key| Ok((key.to_string(), library.setting(key)?.unwrap_or(Value::Null))))
-                .collect()
+            UI_SETTINGS.iter().map(|key| Ok((key.to_string(), library.setting(key)?.unwrap_or(Value::Null)))).collect()
         })
         .await
 }
@@ -161,9 +166,7 @@ pub async fn save_settings(state: State<'_, Shared>, settings: Map<String, Value
     if let Some(key) = settings.keys().find(|k| !UI_SETTINGS.contains(&k.as_str())) {
         return Err(Error::Invalid(format!("unknown setting `{key}`")));
     }
-    state
-        .run(move |library| settings.iter().try_for_each(|(key, value)| library.set_setting(key, value)))
-        .await
+    state.run(move |library| settings.iter().try_for_each(|(key, value)| library.set_setting(key, value))).await
 }
 
 /// Records where the reader is in an article (code-point offset and fraction read).
@@ -193,9 +196,7 @@ pub struct TagCount {
 /// Every tag in the library.
 #[tauri::command]
 pub async fn list_tags(state: State<'_, Shared>) -> Result<Vec<TagCount>> {
-    state
-        .run(|library| Ok(library.tags()?.into_iter().map(|(name, count)| TagCount { name, count }).collect()))
-        .await
+    state.run(|library| Ok(library.tags()?.into_iter().map(|(name, count)| TagCount { name, count }).collect())).await
 }
 
 /// Adds the sample articles (English and Chinese) that ship with Lectern.

@@ -46,10 +46,7 @@ pub fn library_dir(args: &[String]) -> Result<PathBuf> {
             return Ok(PathBuf::from(dir));
         }
         if arg == "--library" {
-            return iter
-                .next()
-                .map(PathBuf::from)
-                .ok_or_else(|| Error::Invalid("`--library` needs a folder".into()));
+            return iter.next().map(PathBuf::from).ok_or_else(|| Error::Invalid("`--library` needs a folder".into()));
         }
     }
     Ok(Library::default_dir()?)

@@ -71,7 +71,11 @@ pub fn app_binary() -> PathBuf {
     let exe = std::env::current_exe().expect("test binary path");
     let profile_dir = exe.parent().and_then(Path::parent).expect("target/<profile>/deps");
     let bin = profile_dir.join(format!("lectern-desktop{}", std::env::consts::EXE_SUFFIX));
-    assert!(bin.exists(), "{} is missing: build it first (`cargo build -p lectern-desktop`) or set LECTERN_DESKTOP_BIN", bin.display());
+    assert!(
+        bin.exists(),
+        "{} is missing: build it first (`cargo build -p lectern-desktop`) or set LECTERN_DESKTOP_BIN",
+        bin.display()
+    );
     bin
 }
 
@@ -128,7 +132,9 @@ impl Display {
         // Pick a display number nobody uses (its socket and lock file are absent).
         let base = 100 + (std::process::id() % 400);
         let number = (base..base + 200)
-            .find(|n| !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() && !Path::new(&format!("/tmp/.X{n}-lock")).exists())
+            .find(|n| {
+                !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+            })
             .expect("a free X display number");
         let name = format!(":{number}");
         let child = Command::new("Xvfb")
@@ -256,9 +262,8 @@ impl App {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             if let Ok(value) = self.client.execute(script, vec![]).await {
-                let truthy = !matches!(value, Value::Null | Value::Bool(false))
-                    && value != json!(0)
-                    && value != json!("");
+                let truthy =
+                    !matches!(value, Value::Null | Value::Bool(false)) && value != json!(0) && value != json!("");
                 if truthy {
                     return value;
                 }
@@ -291,9 +296,7 @@ impl App {
     /// The text of the first element matching `css`, once it is rendered.
     pub async fn text(&self, css: &str) -> String {
         self.wait_for(css).await;
-        let value = self
-            .js("return document.querySelector(arguments[0]).textContent", vec![json!(css)])
-            .await;
+        let value = self.js("return document.querySelector(arguments[0]).textContent", vec![json!(css)]).await;
         value.as_str().unwrap_or_default().to_string()
     }
 

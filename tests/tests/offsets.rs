@@ -43,7 +43,10 @@ fn core_offsets_match_the_shared_fixture() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/offsets/cases.json");
     let fixture: Fixture = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     for case in fixture.cases {
-        let doc = Document { blocks: case.blocks.iter().map(|t| Block::paragraph(t.as_str())).collect(), ..Default::default() };
+        let doc = Document {
+            blocks: case.blocks.iter().map(|t| Block::paragraph(t.as_str())).collect(),
+            ..Default::default()
+        };
         assert_eq!(doc.text(), case.text, "{}", case.name);
         assert_eq!(doc.text().chars().count(), case.length, "{}", case.name);
         assert_eq!(doc.block_starts(), case.block_starts, "{}", case.name);
