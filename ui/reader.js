@@ -123,7 +123,10 @@ export function mount(root, api, app) {
   let elements = [];
   let starts = [];
   let position = 0;
-  let restoring = false;
+  // Scrolls the reader makes itself (restoring, re-anchoring) are not the reader's reading;
+  // scroll events until this time are ignored, and the position is read again afterwards.
+  // (A timer rather than requestAnimationFrame: WebKit pauses frames in hidden windows.)
+  let quietUntil = 0;
 
   const back = h('button', { type: 'button', class: 'button button-quiet', id: 'back', 'aria-keyshortcuts': 'Escape' }, '← Library');
   const tocButton = h('button', { type: 'button', class: 'button button-quiet', id: 'toc-toggle', 'aria-expanded': 'false', 'aria-controls': 'toc' }, 'Contents');
@@ -210,8 +213,15 @@ export function mount(root, api, app) {
   }, 400);
 
   const fill = progressBar.firstChild;
+  /** Runs a scroll of our own, then reads the position once it has settled. */
+  function quietly(scroll) {
+    quietUntil = performance.now() + 200;
+    scroll();
+    setTimeout(onScroll, 250);
+  }
+
   function onScroll() {
-    if (restoring || elements.length === 0) return;
+    if (performance.now() < quietUntil || elements.length === 0) return;
     position = currentPosition();
     fill.style.transform = `scaleX(${currentProgress()})`;
     save();
@@ -222,11 +232,8 @@ export function mount(root, api, app) {
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.reader === previous.reader || elements.length === 0) return;
     const keep = position;
-    requestAnimationFrame(() => {
-      restoring = true;
-      scrollToPosition(keep);
-      requestAnimationFrame(() => { restoring = false; });
-    });
+    // Let the new custom properties lay out first.
+    setTimeout(() => quietly(() => scrollToPosition(keep)), 0);
   });
 
   // ---- render ----
@@ -279,11 +286,10 @@ export function mount(root, api, app) {
         h('button', {
           type: 'button', class: 'toc-link',
           onclick: () => {
-            restoring = true;
+            // A jump is reading: the position is saved once the scroll settles.
             const y = hd.el.getBoundingClientRect().top + window.scrollY - toolbarBottom() - 8;
             window.scrollTo({ top: Math.max(0, y), behavior: 'instant' });
             hd.el.focus({ preventScroll: true });
-            requestAnimationFrame(() => { restoring = false; onScroll(); });
           },
         }, hd.text)))));
   }
@@ -325,20 +331,13 @@ export function mount(root, api, app) {
     store.set({ lastArticle: id });
 
     const saved = view.reading_state?.position ?? 0;
-    restoring = true;
-    if (saved > 0) scrollToPosition(saved);
+    if (saved > 0) quietly(() => scrollToPosition(saved));
     document.getElementById('article-title')?.focus({ preventScroll: true });
     await settled([...article.querySelectorAll('img')]);
     if (disposed) return;
-    if (saved > 0) scrollToPosition(saved);
-    requestAnimationFrame(() => {
-      restoring = false;
-      position = saved > 0 ? saved : currentPosition();
-      fill.style.transform = `scaleX(${currentProgress()})`;
-      document.body.dataset.readingPosition = String(position);
-      frame.dataset.ready = 'true';
-      save();
-    });
+    // Images may have moved the text: restore again, then record the visit.
+    quietly(() => { if (saved > 0) scrollToPosition(saved); });
+    setTimeout(() => { if (!disposed) frame.dataset.ready = 'true'; }, 260);
   }
 
   load();

@@ -26,6 +26,11 @@ async fn open_article(app: &App, lang: &str) -> String {
     title
 }
 
+/// The canonical offset of the first block in view under the reader's toolbar.
+const FIRST_VISIBLE_BLOCK: &str = "const top = document.querySelector('.reader-bar').getBoundingClientRect().bottom + 4; \
+     const b = [...document.querySelectorAll('.article-body .block')].find((e) => e.getBoundingClientRect().bottom > top); \
+     return Number(b.dataset.start);";
+
 /// Opens the article titled `title` from the library and waits until it is laid out.
 async fn open_titled(app: &App, title: &str) {
     let clicked = app
@@ -178,17 +183,21 @@ async fn restart_restores_settings_and_reading_position() {
         app.click("label[for=theme-sepia]").await;
         app.press(&[keys::ESCAPE]).await;
         app.client.set_window_size(1000, 700).await.expect("resize the window");
-        // Scroll a block past the middle of the article to the top.
-        let target = app
-            .js(
-                "const blocks = [...document.querySelectorAll('.article-body .block')].filter((b) => b.getClientRects().length); \
-                 const b = blocks[Math.floor(blocks.length * 0.6)]; \
-                 window.scrollTo(0, b.getBoundingClientRect().top + window.scrollY - document.querySelector('.reader-bar').offsetHeight - 8); \
-                 return Number(b.dataset.start);",
-                vec![],
-            )
-            .await;
-        let target = target.as_u64().unwrap();
+        app.wait_js("return window.innerWidth === 1000 && window.innerHeight === 700").await;
+        // Scroll a block past the middle of the article towards the top, then read back which
+        // block is first in view (the scroll may stop short at the end of the page).
+        app.js(
+            "const blocks = [...document.querySelectorAll('.article-body .block')].filter((b) => b.getClientRects().length); \
+             const b = blocks[Math.floor(blocks.length * 0.6)]; \
+             window.scrollTo(0, b.getBoundingClientRect().top + window.scrollY - document.querySelector('.reader-bar').offsetHeight - 8);",
+            vec![],
+        )
+        .await;
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        let target = app.js(FIRST_VISIBLE_BLOCK, vec![]).await.as_u64().unwrap();
+        assert!(target > 0, "the article scrolled");
+        let state = app.js("return [document.body.dataset.readingPosition, window.scrollY, document.scrollingElement.scrollHeight - window.innerHeight]", vec![]).await;
+        lectern_e2e::trace(format_args!("target {target}, page {state}"));
         app.wait_js(&format!("return document.body.dataset.readingPosition === '{target}'")).await;
         tokio::time::sleep(std::time::Duration::from_millis(800)).await;
         app.quit().await;
@@ -207,14 +216,7 @@ async fn restart_restores_settings_and_reading_position() {
         assert!(progress.as_f64().unwrap() > 0.0, "the list shows progress: {progress}");
         open_titled(&app, &title).await;
         assert_eq!(app.style("#article", "font-size").await, "20px");
-        let first_visible = app
-            .js(
-                "const top = document.querySelector('.reader-bar').getBoundingClientRect().bottom + 4; \
-                 const b = [...document.querySelectorAll('.article-body .block')].find((e) => e.getBoundingClientRect().bottom > top); \
-                 return Number(b.dataset.start);",
-                vec![],
-            )
-            .await;
+        let first_visible = app.js(FIRST_VISIBLE_BLOCK, vec![]).await;
         assert_eq!(first_visible.as_u64().unwrap(), target);
         app.snapshot().await;
     })
