@@ -5,24 +5,31 @@ CARGO ?= cargo
 SAMPLE_LIBRARY ?= $(CURDIR)/target/sample-library
 SHARED ?= $(abspath $(CURDIR)/../shared)
 
-.PHONY: setup build run test test-rust lint bench bench-library bench-extraction bench-timex bench-scale fuzz fuzz-corpus clean-samples
+.PHONY: setup build run test test-rust test-ui test-e2e lint bench bench-library bench-extraction bench-timex bench-scale fuzz fuzz-corpus clean-samples
 
 setup:
 	@scripts/setup.sh
 
 build: setup
-	$(CARGO) build --release -p lectern-cli
+	$(CARGO) build --locked -p lectern-cli -p lectern-desktop
 
-## run: build Lectern and open it on a library of the sample articles.
+## run: build Lectern and open the desktop app on a library of the sample articles.
 run: build
-	./target/release/lectern --library "$(SAMPLE_LIBRARY)" samples
-	./target/release/lectern --library "$(SAMPLE_LIBRARY)" list
+	./target/debug/lectern --library "$(SAMPLE_LIBRARY)" samples
+	./target/debug/lectern-desktop --library "$(SAMPLE_LIBRARY)"
 
-## test: every test: formatting and lints, core and CLI tests.
-test: setup lint test-rust
+## test: every test: formatting and lints, core and CLI tests, UI logic, and the end-to-end
+## flows in the real window under Xvfb.
+test: setup lint test-rust test-ui test-e2e
 
 test-rust:
-	$(CARGO) test --workspace --locked
+	$(CARGO) test --workspace --exclude lectern-e2e --locked
+
+test-ui:
+	node --test ui/tests/
+
+test-e2e:
+	scripts/e2e.sh
 
 lint:
 	$(CARGO) fmt --all -- --check

@@ -37,3 +37,13 @@ if ! command -v cargo >/dev/null; then
   echo "Lectern needs Rust 1.85 or newer: install it with rustup (https://rustup.rs), then run this again." >&2
   exit 1
 fi
+
+# The end-to-end tests drive the real window through tauri-driver (pinned to Tauri 2).
+if ! command -v tauri-driver >/dev/null && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+  echo "Installing tauri-driver"
+  cargo install tauri-driver@^2 --locked --quiet
+fi
+
+# axe-core, for the accessibility checks in the real window.
+cd "$(dirname "$0")/.."
+[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --silent

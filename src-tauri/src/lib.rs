@@ -1,0 +1,95 @@
+//! Lectern's desktop shell: opens the library, creates the window, and exposes the core's
+//! use cases to the web UI in `ui/` as commands. It holds no rules of its own (DESIGN §8).
+//!
+//! - [`commands`]: one async command per use case, each a few lines.
+//! - [`asset`]: the `lectern:` scheme serving stored images.
+//! - [`window_state`]: the window's size and position, remembered in the library.
+
+pub mod asset;
+pub mod commands;
+pub mod error;
+pub mod state;
+pub mod system;
+pub mod window_state;
+
+use state::Shared;
+use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
+
+/// The main window's label (capabilities refer to it).
+const MAIN_WINDOW: &str = "main";
+
+/// Whether `url` is the app's own UI (served from `frontendDist` under Tauri's scheme).
+fn is_app_url(url: &tauri::Url) -> bool {
+    match url.scheme() {
+        "tauri" => url.host_str() == Some("localhost"),
+        "http" | "https" => url.host_str() == Some("tauri.localhost"),
+        _ => false,
+    }
+}
+
+/// Starts the app; returns when the last window closes.
+pub fn run() {
+    let args: Vec<String> = std::env::args().collect();
+    let library = match state::library_dir(&args).and_then(|dir| Ok(lectern_core::Library::open(&dir)?)) {
+        Ok(library) => library,
+        Err(e) => {
+            eprintln!("lectern-desktop: {e}");
+            std::process::exit(1);
+        }
+    };
+    let shared = Shared::new(library);
+    // Removals are undoable for one session: what was removed last time goes for good now.
+    if let Err(e) = shared.with(|library| Ok(library.purge_removed()?)) {
+        eprintln!("lectern-desktop: could not purge removed articles: {e}");
+    }
+
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(shared)
+        .register_asynchronous_uri_scheme_protocol(asset::SCHEME, asset::handle)
+        .invoke_handler(tauri::generate_handler![
+            commands::list_articles,
+            commands::search_articles,
+            commands::open_article,
+            commands::import_sources,
+            commands::remove_article,
+            commands::undo_remove,
+            commands::get_settings,
+            commands::save_settings,
+            commands::save_reading_state,
+            commands::set_tags,
+            commands::list_tags,
+            commands::add_samples,
+            commands::open_link,
+        ])
+        .setup(|app| {
+            let shared = app.state::<Shared>().inner().clone();
+            let mut builder = WebviewWindowBuilder::new(app, MAIN_WINDOW, WebviewUrl::App("index.html".into()))
+                .title("Lectern")
+                .min_inner_size(480.0, 360.0)
+                // The app window only ever shows the app: links in articles open in the
+                // system browser (through the UI), and nothing may navigate the window away.
+                .on_navigation(is_app_url)
+                .inner_size(1100.0, 780.0);
+            let geometry = window_state::load(&shared);
+            if let Some(g) = geometry {
+                builder = builder.inner_size(g.width, g.height);
+                if window_state::on_screen(app.handle(), &g) {
+                    builder = builder.position(g.x, g.y);
+                }
+            } else {
+                builder = builder.center();
+            }
+            let window = builder.build()?;
+            if geometry.is_some_and(|g| g.maximized) {
+                window.maximize()?;
+            }
+            window_state::track(&window, shared);
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("lectern-desktop: {e}");
+        std::process::exit(1);
+    }
+}
