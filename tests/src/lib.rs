@@ -411,6 +411,8 @@ where
     Fut: Future<Output = ()> + Send + 'static,
 {
     let _turn = ONE_AT_A_TIME.lock().await;
+    // A failure picture from an earlier run would mislead whoever looks next.
+    let _ = std::fs::remove_file(screenshot_dir().join(format!("{name}-FAILED.png")));
     let library = tempfile::Builder::new().prefix("lectern-e2e-").tempdir().expect("a temporary library");
     let driver = tokio::task::spawn_blocking(Driver::start).await.expect("driver start");
     trace(format_args!("[{name}] tauri-driver on port {}", driver.port));
