@@ -228,11 +228,21 @@ impl Ctx {
         });
         let caps = caps.as_object().cloned().expect("an object");
         trace(format_args!("[{}] launching the app on {}", self.flow, self.library.display()));
-        let client = ClientBuilder::native()
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.port))
-            .await
-            .expect("a WebDriver session with the app");
+        // The first session after tauri-driver starts can be refused mid-reply while
+        // WebKitWebDriver is still coming up (seen in CI): try a few times before failing.
+        let url = format!("http://127.0.0.1:{}", self.port);
+        let mut attempt = 0;
+        let client = loop {
+            attempt += 1;
+            match ClientBuilder::native().capabilities(caps.clone()).connect(&url).await {
+                Ok(client) => break client,
+                Err(error) if attempt < 5 => {
+                    trace(format_args!("[{}] session attempt {attempt} failed: {error}", self.flow));
+                    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+                }
+                Err(error) => panic!("a WebDriver session with the app after {attempt} attempts: {error}"),
+            }
+        };
         self.sessions.lock().unwrap().push(client.clone());
         trace(format_args!("[{}] session started", self.flow));
         let app = App { client, flow: self.flow.clone() };
