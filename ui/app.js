@@ -5,9 +5,8 @@ import { api } from './api.js';
 import { createStore } from './store.js';
 import { h, clear, debounce, isTyping } from './dom.js';
 import * as model from './settings-model.js';
-import * as libraryView from './library.js';
-import * as readerView from './reader.js';
 import * as settingsView from './settings.js';
+import { route as routeFor } from './sections.js';
 
 const store = createStore({
   reader: model.normalize(null),
@@ -97,24 +96,18 @@ function openSettings() {
 
 let unmountView = null;
 
-function parseRoute() {
-  const m = /^#\/read\/([\w-]+)$/.exec(location.hash);
-  return m ? { view: 'reader', id: m[1] } : { view: 'library' };
-}
-
 function navigate(hash) {
   if (location.hash === hash) render();
   else location.hash = hash;
 }
 
 function render() {
-  const route = parseRoute();
+  const { name, view, params } = routeFor(location.hash);
   if (unmountView) unmountView();
   clear(viewRoot);
-  store.set({ route });
+  store.set({ route: { view: name === 'reader' ? 'reader' : 'library', section: name, ...params } });
   const context = { store, navigate, toast, openSettings, updateReader, updateLibrary };
-  const view = route.view === 'reader' ? readerView : libraryView;
-  unmountView = view.mount(viewRoot, api, { ...context, id: route.id });
+  unmountView = view.mount(viewRoot, api, { ...context, ...params });
 }
 
 window.addEventListener('hashchange', render);
@@ -171,7 +164,7 @@ api.onFileDrop({
   over: (on) => dropOverlay.classList.toggle('visible', on),
   drop: (paths) => {
     if (paths.length === 0) return;
-    if (store.get().route.view !== 'library') navigate('#/');
+    if (store.get().route.section !== '#/') navigate('#/');
     // The library view listens for this and runs the import with progress.
     window.dispatchEvent(new CustomEvent('lectern:import', { detail: paths }));
   },

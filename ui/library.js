@@ -5,6 +5,7 @@
 import { h, clear, debounce } from './dom.js';
 import { sliceCodePoints, codePointLength } from './offsets.js';
 import { readingTime, formatDate, addedLabel, progressLabel, joinMeta } from './format.js';
+import { sectionNav } from './sections.js';
 
 const SORTS = [
   { id: 'added', label: 'Recently added' },
@@ -65,6 +66,7 @@ export function mount(root, api, app) {
   const frame = h('div', { class: 'library' },
     h('header', { class: 'topbar' },
       h('h1', { class: 'brand', id: 'library-title', tabindex: '-1' }, 'Lectern'),
+      sectionNav('#/'),
       h('div', { class: 'search', role: 'search' },
         h('label', { for: 'search', class: 'visually-hidden' }, 'Search articles'),
         search,

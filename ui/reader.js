@@ -1,10 +1,16 @@
 // The reader: an article's blocks rendered with their canonical offsets (`data-start`,
 // DESIGN §2), its header, a table of contents, and the reading position saved and restored.
 // Reader settings reach it only through CSS custom properties; it never re-renders for them.
+//
+// Features (highlights, timeline) attach to a rendered article through a reader context
+// (see `readerContext` below): they add toolbar buttons and side-panel tabs, paint over the
+// text with CSS highlights, and scroll to or flash a passage by its offsets.
 
 import { h, clear, debounce } from './dom.js';
 import { splitByMarks, blockAt } from './offsets.js';
 import { readingTime, formatDate } from './format.js';
+import { createTextMap, paint, unpaint } from './text-range.js';
+import { features } from './reader-features.js';
 
 /** Mark kinds from the outermost wrapper to the innermost. */
 const MARK_ORDER = ['link', 'strong', 'emphasis', 'code', 'superscript', 'subscript'];
@@ -137,9 +143,11 @@ export function mount(root, api, app) {
   const progressBar = h('div', { class: 'reading-progress', 'aria-hidden': 'true' }, h('div', { class: 'reading-progress-fill' }));
   const toc = h('nav', { id: 'toc', class: 'toc', 'aria-label': 'Contents', hidden: true });
   const article = h('article', { id: 'article', class: 'article', 'aria-busy': 'true' });
+  const sideTabs = h('div', { class: 'side-tabs', role: 'tablist', 'aria-label': 'Side panel' });
+  const side = h('aside', { id: 'side', class: 'reader-side', hidden: true, 'aria-label': 'Side panel' }, sideTabs);
   const frame = h('div', { class: 'reader' },
     h('header', { class: 'reader-bar' }, toolbar, progressBar),
-    h('div', { class: 'reader-layout' }, toc, h('main', { class: 'reader-main' }, article)));
+    h('div', { class: 'reader-layout' }, toc, h('main', { class: 'reader-main' }, article), side));
   root.append(frame);
 
   // ---- toolbar: one tab stop, arrow keys between buttons ----
@@ -148,6 +156,14 @@ export function mount(root, api, app) {
     target.focus();
   }
   toolbarButtons.forEach((b, i) => { b.tabIndex = i === 0 ? 0 : -1; });
+
+  /** Adds a feature's button to the toolbar, before the link to the original. */
+  function addTool(button) {
+    button.tabIndex = -1;
+    toolbar.insertBefore(button, originalButton);
+    toolbarButtons.splice(toolbarButtons.indexOf(originalButton), 0, button);
+    return button;
+  }
   toolbar.addEventListener('keydown', (e) => {
     const visible = toolbarButtons.filter((b) => !b.hidden);
     const i = visible.indexOf(document.activeElement);
@@ -329,6 +345,13 @@ export function mount(root, api, app) {
     article.removeAttribute('aria-busy');
     renderToc(rendered.headings);
     store.set({ lastArticle: id });
+    for (const feature of features) {
+      try {
+        disposers.push(feature.attach(readerContext(view, doc)) || (() => {}));
+      } catch (e) {
+        toast(`Part of the reader failed to start: ${e.message}`);
+      }
+    }
 
     const saved = view.reading_state?.position ?? 0;
     if (saved > 0) quietly(() => scrollToPosition(saved));
@@ -340,11 +363,88 @@ export function mount(root, api, app) {
     setTimeout(() => { if (!disposed) frame.dataset.ready = 'true'; }, 260);
   }
 
+  // ---- side panel: one tab per feature panel ----
+
+  const panels = [];
+
+  /** Shows the side panel on tab `panelId`, or hides it when that tab is already shown. */
+  function toggleSide(panelId, force) {
+    const shown = !side.hidden && panels.find((p) => p.id === panelId)?.tab.getAttribute('aria-selected') === 'true';
+    const open = force ?? !shown;
+    side.hidden = !open;
+    frame.classList.toggle('with-side', open);
+    for (const p of panels) {
+      const selected = open && p.id === panelId;
+      p.tab.setAttribute('aria-selected', String(selected));
+      p.tab.tabIndex = selected ? 0 : -1;
+      p.element.hidden = !selected;
+      p.onShow && selected && p.onShow();
+    }
+    return open;
+  }
+
+  function addPanel({ id: panelId, label, onShow }) {
+    const tab = h('button', { type: 'button', role: 'tab', id: `tab-${panelId}`, class: 'side-tab', 'aria-controls': `panel-${panelId}`, 'aria-selected': 'false', tabindex: '-1' }, label);
+    const element = h('section', { id: `panel-${panelId}`, class: 'side-panel', role: 'tabpanel', 'aria-labelledby': `tab-${panelId}`, hidden: true });
+    tab.addEventListener('click', () => toggleSide(panelId, true));
+    sideTabs.append(tab);
+    side.append(element);
+    panels.push({ id: panelId, tab, element, onShow });
+    return { element, show: () => toggleSide(panelId, true), toggle: () => toggleSide(panelId), hide: () => toggleSide(panelId, false) };
+  }
+
+  sideTabs.addEventListener('keydown', (e) => {
+    const i = panels.findIndex((p) => p.tab === document.activeElement);
+    const to = { ArrowRight: i + 1, ArrowLeft: i - 1 }[e.key];
+    if (i < 0 || to === undefined) return;
+    e.preventDefault();
+    const next = panels[(to + panels.length) % panels.length];
+    toggleSide(next.id, true);
+    next.tab.focus();
+  });
+
+  let flashTimer = null;
+
+  /** What a feature sees of the reader once the article is rendered. */
+  function readerContext(view, doc) {
+    const text = createTextMap(elements, starts);
+    return {
+      id, api, store, toast, navigate, view, document: doc, article, blocks: elements, starts, text,
+      addTool, addPanel,
+      /**
+       * Offers an action on selected article text ({id, label, key?, run({start, end, exact})}).
+       * The selection toolbar (highlights.js) shows every action offered here.
+       */
+      addSelectionAction: (action) => selectionActions.push(action),
+      selectionActions: () => [...selectionActions],
+      /** Scrolls so that canonical `offset` sits just below the toolbar. */
+      scrollToOffset(offset) {
+        const range = text.range(offset, offset + 1);
+        const top = range ? range.getBoundingClientRect().top : text.blockAt(offset).getBoundingClientRect().top;
+        // A jump is reading: the position is saved once the scroll settles.
+        window.scrollTo({ top: Math.max(0, top + window.scrollY - toolbarBottom() - 48), behavior: 'instant' });
+      },
+      /** Briefly paints `[start, end)` so the eye finds it. */
+      flash(start, end) {
+        clearTimeout(flashTimer);
+        paint('flash', [text.range(start, end)], 10);
+        frame.dataset.flash = `${start}-${end}`;
+        flashTimer = setTimeout(() => { unpaint('flash'); delete frame.dataset.flash; }, 1600);
+      },
+    };
+  }
+
+  const disposers = [];
+  const selectionActions = [];
+
   load();
 
   return () => {
     save.flush();
     disposed = true;
+    for (const dispose of disposers) dispose();
+    clearTimeout(flashTimer);
+    unpaint('flash');
     unsubscribe();
     window.removeEventListener('scroll', onScroll);
     document.title = 'Lectern';

@@ -48,19 +48,19 @@ pub fn run() {
         .manage(shared)
         .register_asynchronous_uri_scheme_protocol(asset::SCHEME, asset::handle)
         .invoke_handler(tauri::generate_handler![
-            commands::list_articles,
-            commands::search_articles,
-            commands::open_article,
-            commands::import_sources,
-            commands::remove_article,
-            commands::undo_remove,
-            commands::get_settings,
-            commands::save_settings,
-            commands::save_reading_state,
-            commands::set_tags,
-            commands::list_tags,
-            commands::add_samples,
-            commands::open_link,
+            commands::articles::list_articles,
+            commands::articles::search_articles,
+            commands::articles::open_article,
+            commands::articles::import_sources,
+            commands::articles::remove_article,
+            commands::articles::undo_remove,
+            commands::articles::get_settings,
+            commands::articles::save_settings,
+            commands::articles::save_reading_state,
+            commands::articles::set_tags,
+            commands::articles::list_tags,
+            commands::articles::add_samples,
+            commands::articles::open_link,
         ])
         .setup(|app| {
             let shared = app.state::<Shared>().inner().clone();

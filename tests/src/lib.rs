@@ -25,6 +25,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 pub mod http;
+pub mod steps;
 
 /// How long to wait for an element or a condition before failing.
 pub const TIMEOUT: Duration = Duration::from_secs(20);

@@ -1,5 +1,4 @@
-//! One command per use case. Each parses its arguments (serde does most of it), calls the
-//! core on a blocking thread and maps the error; none holds a rule of its own.
+//! Articles, settings and reading state: list, search, open, import, remove, tag.
 
 use crate::error::{Error, Result};
 use crate::state::Shared;

@@ -1,0 +1,5 @@
+// The features that attach to a rendered article, in toolbar order. Each module exports
+// `attach(reader)` (reader: the context built by reader.js `readerContext`) and returns a
+// function that detaches it when the reader closes.
+
+export const features = [];
