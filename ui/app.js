@@ -13,6 +13,8 @@ const store = createStore({
   library: { sort: 'added' },
   route: { view: 'library' },
   lastArticle: null,
+  // A passage to open the reader at: {article, start, end} (see reader.js).
+  jump: null,
 });
 
 const root = document.documentElement;

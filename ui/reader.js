@@ -353,13 +353,22 @@ export function mount(root, api, app) {
       }
     }
 
+    // Sent here to a passage (a timeline event, a highlight in a list)? Go there instead of
+    // the saved place: `store.jump` = {article, start, end}, set just before navigating.
+    const jump = store.get().jump;
+    if (jump) store.set({ jump: null });
+    const context = jump && jump.article === id ? readerContext(view, doc) : null;
     const saved = view.reading_state?.position ?? 0;
-    if (saved > 0) quietly(() => scrollToPosition(saved));
+    if (context) quietly(() => { context.scrollToOffset(jump.start); context.flash(jump.start, jump.end); });
+    else if (saved > 0) quietly(() => scrollToPosition(saved));
     document.getElementById('article-title')?.focus({ preventScroll: true });
     await settled([...article.querySelectorAll('img')]);
     if (disposed) return;
     // Images may have moved the text: restore again, then record the visit.
-    quietly(() => { if (saved > 0) scrollToPosition(saved); });
+    quietly(() => {
+      if (context) context.scrollToOffset(jump.start);
+      else if (saved > 0) scrollToPosition(saved);
+    });
     setTimeout(() => { if (!disposed) frame.dataset.ready = 'true'; }, 260);
   }
 
