@@ -33,6 +33,20 @@ export const api = {
   listTags: () => invoke('list_tags'),
   addSamples: () => invoke('add_samples'),
 
+  // ---- timeline (src-tauri/src/commands/timeline.rs) ----
+  articleTimeline: (id) => invoke('article_timeline', { id }),
+  libraryTimeline: (tag) => invoke('library_timeline', { tag: tag || null }),
+  correctEvent: (id, start, value) => invoke('correct_event', { id, start, value }),
+  hideEvent: (id, start) => invoke('hide_event', { id, start }),
+  unhideEvent: (id, start) => invoke('unhide_event', { id, start }),
+  addEvent: (id, start, end, value) => invoke('add_event', { id, start, end, value }),
+  removeCorrection: (correction) => invoke('remove_correction', { correction }),
+  dateGuess: (id, start, end) => invoke('date_guess', { id, start, end }),
+  /** `scope`: {ids} or {tag} (neither: the whole library); `format`: timelinejs | csv | md. */
+  exportTimeline: (scope, format, path) => invoke('export_timeline', { ids: scope.ids ?? null, tag: scope.tag ?? null, format, path }),
+  /** Asks where to save a file; resolves to its path, or null when cancelled. */
+  chooseSavePath: (defaultPath, filter) => tauri.dialog.save({ defaultPath, filters: [filter] }).then((p) => p || null),
+
   /** Asks for article files; resolves to a list of paths (empty when cancelled). */
   async chooseFiles() {
     const picked = await tauri.dialog.open({

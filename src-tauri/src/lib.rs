@@ -61,6 +61,15 @@ pub fn run() {
             commands::articles::list_tags,
             commands::articles::add_samples,
             commands::articles::open_link,
+            commands::timeline::article_timeline,
+            commands::timeline::library_timeline,
+            commands::timeline::correct_event,
+            commands::timeline::hide_event,
+            commands::timeline::unhide_event,
+            commands::timeline::add_event,
+            commands::timeline::remove_correction,
+            commands::timeline::date_guess,
+            commands::timeline::export_timeline,
         ])
         .setup(|app| {
             let shared = app.state::<Shared>().inner().clone();
