@@ -39,7 +39,25 @@ export function createChart({ label, onFocus, onOpen, onView }) {
   let cache = new Map(); // event index → its mark
   const grid = s('g', { class: 'tl-grid', 'aria-hidden': 'true' });
   const marksLayer = s('g', { class: 'tl-marks' });
-  const svg = s('svg', { class: 'tl-svg', id: 'tl-axis', role: 'group', tabindex: '0', 'aria-roledescription': 'timeline', 'aria-describedby': 'tl-keys' }, grid, marksLayer);
+  // One focus ring, drawn around the focused mark (SVG elements have no outline in WebKit).
+  const ring = s('rect', { class: 'tl-focus-ring', id: 'tl-focus-ring', rx: 5, visibility: 'hidden' });
+  const ringLayer = s('g', { 'aria-hidden': 'true' }, ring);
+  const svg = s('svg', { class: 'tl-svg', id: 'tl-axis', role: 'group', tabindex: '0', 'aria-roledescription': 'timeline', 'aria-describedby': 'tl-keys' }, grid, marksLayer, ringLayer);
+
+  /** Puts the ring around the focused mark, or hides it. */
+  function ringFocus() {
+    const g = document.activeElement;
+    if (!(g instanceof SVGElement) || g.parentNode !== marksLayer) {
+      ring.setAttribute('visibility', 'hidden');
+      return;
+    }
+    const b = g.getBBox();
+    ring.setAttribute('x', (b.x - 4).toFixed(1));
+    ring.setAttribute('y', (b.y - 4).toFixed(1));
+    ring.setAttribute('width', (b.width + 8).toFixed(1));
+    ring.setAttribute('height', (b.height + 8).toFixed(1));
+    ring.setAttribute('visibility', 'visible');
+  }
   let width = 800;
 
   function describe(i) {
@@ -102,6 +120,7 @@ export function createChart({ label, onFocus, onOpen, onView }) {
     grid.replaceChildren(...gridNodes);
 
     marksLayer.setAttribute('transform', `translate(${shift.toFixed(1)} 0)`);
+    ringLayer.setAttribute('transform', `translate(${shift.toFixed(1)} 0)`);
     // Marks are kept by event: building 2,000 SVG groups (with their labels) again on every
     // wheel tick is what would make it stutter.
     const nodes = [];
@@ -125,11 +144,21 @@ export function createChart({ label, onFocus, onOpen, onView }) {
     // Only what is in view stays in the document (and in the tab order), in date order.
     const keep = new Set(nodes);
     for (const child of [...marksLayer.children]) if (!keep.has(child)) child.remove();
+    // The children left are in date order, a subsequence of `nodes`: insert the new marks
+    // between them, a run at a time.
     let at = marksLayer.firstChild;
+    let run = null;
     for (const g of nodes) {
-      if (g === at) at = at.nextSibling;
-      else marksLayer.insertBefore(g, at);
+      if (g === at) {
+        if (run) marksLayer.insertBefore(run, at);
+        run = null;
+        at = at.nextSibling;
+      } else {
+        (run ??= document.createDocumentFragment()).append(g);
+      }
     }
+    if (run) marksLayer.insertBefore(run, at);
+    ringFocus();
     onView?.(view, t.level);
   }
 
@@ -217,7 +246,9 @@ export function createChart({ label, onFocus, onOpen, onView }) {
       e.stopPropagation();
     }
   });
+  svg.addEventListener('focusout', () => setTimeout(ringFocus, 0));
   svg.addEventListener('focusin', (e) => {
+    ringFocus();
     const mark = e.target.closest?.('.tl-mark');
     if (mark) {
       current = Number(mark.dataset.index);

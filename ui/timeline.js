@@ -266,7 +266,7 @@ export function attach(ctx) {
           type: 'button', class: 'button button-small button-quiet', id: 'tl-show-hidden', 'aria-pressed': String(showHidden),
           onclick: () => { showHidden = !showHidden; render(); root.querySelector('#tl-show-hidden')?.focus(); },
         }, `Show hidden (${hiddenCount})`)),
-      h('p', { class: 'tl-hint' }, 'Click a date to go to its passage. ', h('kbd', {}, 'Shift'), '+', h('kbd', {}, 'T'), ' opens and closes this panel.'));
+      listed.length > 0 && h('p', { class: 'tl-hint' }, 'Click a date to go to its passage. ', h('kbd', {}, 'Shift'), '+', h('kbd', {}, 'T'), ' opens and closes this panel.'));
     if (adding) {
       root.append(h('div', { class: 'tl-adding' },
         h('p', { class: 'tl-quote' }, 'Add “', h('span', { lang }, adding.exact), '” to the timeline'),
