@@ -211,7 +211,7 @@ export function attach(ctx) {
     const start = event.mention.start;
     const added = event.corrected && !event.original_value;
     const label = valueLabel(event.value, lang);
-    const main = h('button', { type: 'button', class: 'tl-event-main', 'aria-describedby': null },
+    const main = h('button', { type: 'button', class: 'tl-event-main' },
       h('span', { class: 'tl-date-line' },
         h('time', { class: 'tl-date', datetime: event.from }, label),
         event.corrected && h('span', { class: 'tl-badge' }, added ? 'added' : 'edited'),

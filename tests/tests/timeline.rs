@@ -8,6 +8,14 @@ use serde_json::{json, Value};
 
 const THEMES: [&str; 4] = ["light", "sepia", "dark", "contrast"];
 
+/// Selects canonical offsets `[arguments[0], arguments[1])` inside one block of the article.
+const SELECT_OFFSETS: &str = "const [s, e] = arguments; \
+     const b = [...document.querySelectorAll('.article-body .block')].filter((x) => Number(x.dataset.start) <= s).pop(); \
+     const at = (offset) => { const w = document.createTreeWalker(b, NodeFilter.SHOW_TEXT); let n; let rest = offset - Number(b.dataset.start); \
+       while ((n = w.nextNode())) { const len = [...n.data].length; if (rest <= len) return [n, [...n.data].slice(0, rest).join('').length]; rest -= len; } }; \
+     const r = document.createRange(); r.setStart(...at(s)); r.setEnd(...at(e)); \
+     const sel = getSelection(); sel.removeAllRanges(); sel.addRange(r); return r.toString();";
+
 /// Switches the theme through the settings dialog (Ctrl+, works in every view).
 async fn set_theme(app: &App, theme: &str) {
     app.press(&[keys::CONTROL, ',']).await;
@@ -156,6 +164,14 @@ async fn corrections_survive_a_restart() {
         app.click(&format!("#panel-timeline .tl-event[data-start='{hidden}'] .tl-hide")).await;
         app.wait_js(&format!("return !document.querySelector(\"#panel-timeline .tl-event[data-start='{hidden}']\")")).await;
         assert_eq!(app.text("#tl-show-hidden").await, "Show hidden (1)");
+
+        // Selecting dated words offers the core's reading of them as the date.
+        let (s3, e3, v3) = events[2].clone();
+        app.js(SELECT_OFFSETS, vec![json!(s3), json!(e3)]).await;
+        app.click("#tl-add-selection").await;
+        app.wait_js(&format!("return document.getElementById('tl-add-value')?.value === '{v3}'")).await;
+        app.click("#tl-add-form button[type=button]").await; // Cancel
+        app.wait_js("return !document.getElementById('tl-add-form')").await;
 
         // Add one from a selection, with the panel's button: the first words of a paragraph.
         let selected = app
