@@ -398,7 +398,21 @@ async fn exports_timelinejs_csv_and_markdown() {
         assert_eq!(bad["error"]["kind"], json!("invalid"), "{bad}");
 
         // The menu the user sees: three formats, reachable with the keyboard.
-        open_article(&app, "en").await;
+        let title = open_article(&app, "en").await;
+        // The reader's export is the article's own timeline, titled by the article.
+        let one = ctx.library.join("one.md");
+        let written = app
+            .client
+            .execute_async(
+                "const [path, done] = arguments; const id = location.hash.split('/').pop(); \
+                 window.__TAURI__.core.invoke('export_timeline', { ids: [id], tag: null, format: 'md', path }).then(done, (e) => done({ error: e }));",
+                vec![json!(one.to_string_lossy())],
+            )
+            .await
+            .expect("export ran");
+        assert_eq!(written, json!(one.to_string_lossy()));
+        let md = std::fs::read_to_string(&one).unwrap();
+        assert!(md.starts_with(&format!("# {title}")), "{}", &md[..60.min(md.len())]);
         open_panel(&app).await;
         app.click("#tl-export").await;
         app.wait_js("return document.activeElement && document.activeElement.getAttribute('role') === 'menuitem'").await;
