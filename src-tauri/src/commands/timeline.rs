@@ -165,3 +165,23 @@ fn write_file(path: &Path, text: &str) -> Result<()> {
         io(e, path)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_files_are_written_whole_or_not_at_all() {
+        let dir = std::env::temp_dir().join(format!("lectern-export-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("timeline.csv");
+        write_file(&path, "value,from\r\n").unwrap();
+        write_file(&path, "value,from,to\r\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "value,from,to\r\n");
+        let names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, [std::ffi::OsString::from("timeline.csv")], "no partial file is left behind");
+        let missing = dir.join("no/such/folder/x.md");
+        assert!(matches!(write_file(&missing, "x"), Err(Error::Invalid(m)) if m.contains("cannot write")));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
