@@ -188,7 +188,11 @@ export function createChart({ label, onFocus, onOpen, onView }) {
   svg.addEventListener('pointerdown', (e) => {
     if (e.button !== 0) return;
     drag = { x: e.clientX, view, moved: false, target: e.target.closest?.('.tl-mark') };
-    svg.setPointerCapture(e.pointerId);
+    try {
+      svg.setPointerCapture(e.pointerId);
+    } catch {
+      // A pointer the platform does not know (a synthetic event): drag without capture.
+    }
   });
   svg.addEventListener('pointermove', (e) => {
     if (!drag) {
@@ -203,7 +207,7 @@ export function createChart({ label, onFocus, onOpen, onView }) {
   svg.addEventListener('pointerup', (e) => {
     const d = drag;
     drag = null;
-    svg.releasePointerCapture?.(e.pointerId);
+    if (svg.hasPointerCapture?.(e.pointerId)) svg.releasePointerCapture(e.pointerId);
     if (d && !d.moved && d.target) onOpen(Number(d.target.dataset.index));
   });
   svg.addEventListener('wheel', (e) => {

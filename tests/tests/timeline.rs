@@ -262,6 +262,32 @@ async fn library_timeline_zooms_pans_and_opens_the_reader() {
         assert!(after > before, "ArrowRight pans later ({before} → {after})");
         app.press(&['\u{E012}', '\u{E012}']).await; // ArrowLeft twice
         assert!(start(&app).await < after);
+        // Ctrl+wheel zooms at the pointer, the wheel pans, a drag pans the other way.
+        let span = |app: &App| {
+            let app = app.clone();
+            async move {
+                let v = app.js("const d = document.getElementById('tl-axis').dataset; return [Number(d.start), Number(d.end)]", vec![]).await;
+                (v[0].as_f64().unwrap(), v[1].as_f64().unwrap())
+            }
+        };
+        let (s0, e0) = span(&app).await;
+        let wheel = "const svg = document.getElementById('tl-axis'); const r = svg.getBoundingClientRect(); \
+             svg.dispatchEvent(new WheelEvent('wheel', { deltaY: arguments[0], ctrlKey: arguments[1], clientX: r.left + r.width / 2, clientY: r.top + 60, bubbles: true, cancelable: true }));";
+        app.js(wheel, vec![json!(-100), json!(true)]).await;
+        let (s1, e1) = span(&app).await;
+        assert!(e1 - s1 < e0 - s0, "Ctrl+wheel up zooms in");
+        app.js(wheel, vec![json!(120), json!(false)]).await;
+        let (s2, _) = span(&app).await;
+        assert!(s2 > s1, "the wheel pans later");
+        app.js(
+            "const svg = document.getElementById('tl-axis'); const r = svg.getBoundingClientRect(); const y = r.top + r.height - 8; \
+             const ev = (type, x) => svg.dispatchEvent(new PointerEvent(type, { pointerId: 7, button: 0, clientX: x, clientY: y, bubbles: true })); \
+             ev('pointerdown', r.left + 400); ev('pointermove', r.left + 500); ev('pointerup', r.left + 500);",
+            vec![],
+        )
+        .await;
+        let (s3, _) = span(&app).await;
+        assert!(s3 < s2, "dragging right shows earlier times ({s2} → {s3})");
         app.press(&['0']).await;
         app.wait_js("return document.getElementById('tl-axis').dataset.level === 'year'").await;
 
