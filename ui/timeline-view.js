@@ -402,22 +402,27 @@ export function mount(root, api, app) {
     }
   }
 
+  let loads = 0;
+
   async function load() {
+    // A later load (the tag changed meanwhile) wins over one still under way.
+    const seq = ++loads;
+    const stale = () => disposed || seq !== loads;
     status.textContent = 'Loading…';
     let view;
     try {
       const tags = await api.listTags();
-      if (disposed) return;
+      if (stale()) return;
       clear(tagSelect);
       tagSelect.append(h('option', { value: '' }, 'All articles'), ...tags.map((t) => h('option', { value: t.name }, `Tagged “${t.name}”`)));
       if (tag && !tags.some((t) => t.name === tag)) tag = '';
       tagSelect.value = tag;
       view = await api.libraryTimeline(tag || null);
     } catch (e) {
-      status.textContent = `Could not read the timeline: ${e.message}`;
+      if (!stale()) status.textContent = `Could not read the timeline: ${e.message}`;
       return;
     }
-    if (disposed) return;
+    if (stale()) return;
     events = view.events;
     titles = view.titles;
     const articles = new Set(events.map((e) => e.article)).size;

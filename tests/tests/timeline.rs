@@ -193,6 +193,7 @@ async fn corrections_survive_a_restart() {
 
         app.quit().await;
         let app = ctx.launch().await;
+        app.wait_for(".article-row").await;
         open_titled(&app, &title).await;
         open_panel(&app).await;
         let after = panel_events(&app).await;
