@@ -20,7 +20,7 @@ function asError(error) {
 const isWindows = navigator.userAgent.includes('Windows');
 
 export const api = {
-  listArticles: (sort) => invoke('list_articles', { sort }),
+  listArticles: ({ sort, tag = null, offset = 0, limit }) => invoke('list_articles', { sort, tag, offset, limit }),
   searchArticles: (query) => invoke('search_articles', { query }),
   openArticle: (id) => invoke('open_article', { id }),
   importSources: (sources) => invoke('import_sources', { sources }),
