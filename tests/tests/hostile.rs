@@ -140,9 +140,13 @@ fn hostile_text(base: &str) -> String {
     )
 }
 
-/// Installs a recorder of every IPC command the page invokes.
-const RECORD_IPC: &str = "if (!window.__ipcLog) { window.__ipcLog = []; const i = window.__TAURI_INTERNALS__; \
-     const invoke = i.invoke.bind(i); i.invoke = (cmd, args, opts) => { window.__ipcLog.push(cmd); return invoke(cmd, args, opts); }; } return true;";
+/// Installs a recorder of every IPC command the page invokes. Tauri's `invoke` cannot be
+/// wrapped (it is a read-only property), but it sends each call with `fetch` to the `ipc:`
+/// scheme, looked up at call time, so wrapping `fetch` sees every command.
+const RECORD_IPC: &str = "if (!window.__ipcLog) { window.__ipcLog = []; const send = window.fetch.bind(window); \
+     window.fetch = (input, init) => { const url = String(input && input.url || input); \
+       const m = /^(?:ipc:\\/\\/localhost|http:\\/\\/ipc\\.localhost)\\/([^?#]+)/.exec(url); \
+       if (m) window.__ipcLog.push(decodeURIComponent(m[1])); return send(input, init); }; } return true;";
 
 /// Fails if any payload left a trace in the page or the DOM holds anything executable.
 async fn assert_clean(app: &App, step: &str) {
