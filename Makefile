@@ -18,16 +18,20 @@ run: build
 	./target/debug/lectern --library "$(SAMPLE_LIBRARY)" samples
 	./target/debug/lectern-desktop --library "$(SAMPLE_LIBRARY)"
 
-## test: every test: formatting and lints, core and CLI tests, UI logic, and the end-to-end
-## flows in the real window under Xvfb.
-test: setup lint test-rust test-ui test-e2e
+## test: every test: formatting and lints, the UI's logic, then every Rust test in one cargo
+## run: the core's, the CLI's and the end-to-end flows in the real window under Xvfb (they
+## drive the desktop app built just before). One selection, the whole workspace, for both
+## cargo commands: a subset would resolve other features and compile dependencies twice.
+test: setup lint test-ui test-rust
 
 test-rust:
-	$(CARGO) test --workspace --exclude lectern-e2e --locked
+	$(CARGO) build --workspace --bins --locked
+	$(CARGO) test --workspace --locked
 
 test-ui:
 	node --test ui/tests/
 
+## test-e2e: only the end-to-end flows (`scripts/e2e.sh NAME` runs the flows matching NAME).
 test-e2e:
 	scripts/e2e.sh
 
