@@ -63,6 +63,40 @@ export const api = {
     return () => offs.forEach((off) => off());
   },
 
+  // ---- study groups (exchange, group folder, creator) ----
+  getCreator: () => invoke('get_creator'),
+  setCreator: (name) => invoke('set_creator', { name }),
+  listAnnotations: (article) => invoke('list_annotations', { article }),
+  /** `scope`: 'all' | {articles: [ids]} | {tag}; `format`: 'md' | 'json' | 'bundle'. */
+  exportAnnotations: (scope, format, path) => invoke('export_annotations', { scope, format, path }),
+  importAnnotations: (path) => invoke('import_annotations', { path }),
+  getGroupFolder: () => invoke('get_group_folder'),
+  setGroupFolder: (folder) => invoke('set_group_folder', { folder }),
+  syncGroup: () => invoke('sync_group'),
+  takeExchangeReports: () => invoke('take_exchange_reports'),
+
+  /** Asks where to save an export; resolves to a path, or null when cancelled. */
+  chooseSavePath: ({ title, defaultPath, filter }) => tauri.dialog.save({ title, defaultPath, filters: [filter] }),
+
+  /** Asks for an annotation file to import; resolves to a path, or null when cancelled. */
+  async chooseExchangeFile() {
+    const picked = await tauri.dialog.open({
+      multiple: false,
+      title: 'Import annotations',
+      filters: [{ name: 'Lectern bundles and annotation JSON', extensions: ['lectern', 'json'] }],
+    });
+    return Array.isArray(picked) ? picked[0] ?? null : picked;
+  },
+
+  /** Asks for the group folder; resolves to a path, or null when cancelled. */
+  async chooseFolder() {
+    const picked = await tauri.dialog.open({ directory: true, multiple: false, title: 'Choose the group folder' });
+    return Array.isArray(picked) ? picked[0] ?? null : picked;
+  },
+
+  /** Calls `handler()` when the app has imported something by itself (start-up sync, opened file). */
+  onExchangeReport: (handler) => subscribe('exchange-report', () => handler()),
+
   /** Opens an article's link in the system browser (never in the app window). */
   openExternal: (url) => invoke('open_link', { url }),
 

@@ -7,6 +7,7 @@ import { h, clear, debounce, isTyping } from './dom.js';
 import * as model from './settings-model.js';
 import * as settingsView from './settings.js';
 import { route as routeFor } from './sections.js';
+import { watchExchange } from './exchange.js';
 
 const store = createStore({
   reader: model.normalize(null),
@@ -186,6 +187,7 @@ async function start() {
   }
   applyReaderSettings(store.get().reader);
   render();
+  watchExchange({ api, toast, navigate });
   document.body.classList.add('ready');
 }
 
