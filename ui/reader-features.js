@@ -2,4 +2,7 @@
 // `attach(reader)` (reader: the context built by reader.js `readerContext`) and returns a
 // function that detaches it when the reader closes.
 
+import * as highlights from './highlights.js';
+
 export const features = [];
+features.push(highlights);

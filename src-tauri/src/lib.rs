@@ -61,6 +61,18 @@ pub fn run() {
             commands::articles::list_tags,
             commands::articles::add_samples,
             commands::articles::open_link,
+            commands::annotations::article_highlights,
+            commands::annotations::list_highlights,
+            commands::annotations::create_highlight,
+            commands::annotations::edit_highlight,
+            commands::annotations::delete_highlight,
+            commands::annotations::undo_delete_highlight,
+            commands::annotations::reattach_highlight,
+            commands::annotations::quote_suggestions,
+            commands::annotations::dismiss_quote,
+            commands::annotations::undismiss_quote,
+            commands::annotations::get_creator,
+            commands::annotations::set_creator,
         ])
         .setup(|app| {
             let shared = app.state::<Shared>().inner().clone();
