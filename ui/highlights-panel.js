@@ -29,11 +29,9 @@ export function createHighlightsPanel(element, on) {
 
   function highlightItem(hl, layers) {
     const hidden = model.isHidden(hl.creator, layers);
-    const go = h('button', {
-      type: 'button', class: 'hl-item-quote', dataset: { id: hl.id },
-      'aria-label': `${model.excerpt(hl.exact, 80)} — ${model.describe(hl)}${hidden ? ', hidden layer' : ''}`,
-      onclick: () => on.jump(hl),
-    }, swatch(hl.color), h('span', { class: 'hl-item-text' }, model.excerpt(hl.exact, 140)));
+    const go = h('button', { type: 'button', class: 'hl-item-quote', dataset: { id: hl.id }, onclick: () => on.jump(hl) },
+      swatch(hl.color), h('span', { class: 'hl-item-text' }, model.excerpt(hl.exact, 140)),
+      h('span', { class: 'visually-hidden' }, ` (${model.describe(hl)}${hidden ? ', hidden layer' : ''})`));
     return h('li', { class: `hl-item${hidden ? ' hl-hidden' : ''}`, dataset: { id: hl.id, color: hl.color } },
       go,
       hl.note_html && noteNode(hl.note_html, { class: 'note-html hl-item-note' }),
@@ -55,11 +53,11 @@ export function createHighlightsPanel(element, on) {
   function suggestionItem(s) {
     const text = model.excerpt(s.text, 140);
     return h('li', { class: 'hl-item hl-suggestion-item', dataset: { start: String(s.start) } },
-      h('button', { type: 'button', class: 'hl-item-quote', onclick: () => on.jump(s), 'aria-label': `Go to the quote: ${model.excerpt(s.text, 80)}` },
+      h('button', { type: 'button', class: 'hl-item-quote', onclick: () => on.jump(s) },
         h('span', { class: 'hl-item-text' }, `“${text}”`)),
       h('div', { class: 'hl-item-foot' },
         s.speaker && h('span', { class: 'hl-item-meta' }, `— ${s.speaker}`),
-        h('button', { type: 'button', class: 'button button-small suggestion-accept', 'aria-label': `Highlight the quote: ${model.excerpt(s.text, 40)}`, onclick: () => on.accept(s) }, 'Accept'),
+        h('button', { type: 'button', class: 'button button-small suggestion-accept', 'aria-label': `Accept the quote: ${model.excerpt(s.text, 40)}`, onclick: () => on.accept(s) }, 'Accept'),
         h('button', { type: 'button', class: 'button button-small button-quiet suggestion-dismiss', 'aria-label': `Dismiss the suggestion: ${model.excerpt(s.text, 40)}`, onclick: () => on.dismiss(s) }, 'Dismiss')));
   }
 
@@ -68,7 +66,7 @@ export function createHighlightsPanel(element, on) {
     const placed = ordered.filter((hl) => !hl.orphan);
     const orphans = ordered.filter((hl) => hl.orphan);
     const quotes = [...suggestions].sort((a, b) => a.start - b.start);
-    element.replaceChildren(
+    element.replaceChildren(...[
       h('h2', { class: 'side-title', id: 'highlights-title' }, 'Highlights', h('span', { class: 'count' }, ` (${placed.length})`)),
       placed.length
         ? h('ol', { class: 'hl-list', id: 'highlights-list', 'aria-labelledby': 'highlights-title' }, placed.map((hl) => highlightItem(hl, layers)))
@@ -81,7 +79,8 @@ export function createHighlightsPanel(element, on) {
         h('h3', { id: 'quotes-title' }, `Key quotes${quotes.length ? ` (${quotes.length})` : ''}`),
         quotes.length
           ? h('ol', { class: 'hl-list', id: 'suggestions-list' }, quotes.map(suggestionItem))
-          : h('p', { class: 'hl-empty' }, 'No quotations to suggest in this article.')));
+          : h('p', { class: 'hl-empty' }, 'No quotations to suggest in this article.')),
+    ].filter(Boolean));
     markActive(activeId);
   }
 

@@ -132,9 +132,9 @@ export function mount(root, api, app) {
     return h('li', { class: `hl-item hl-row${hl.orphan ? ' hl-orphan' : ''}`, dataset: { id: hl.id, color: hl.color } },
       h('a', {
         href: `#/read/${hl.article}`, class: 'hl-item-quote hl-open',
-        'aria-label': `${model.excerpt(hl.exact, 80)} — ${model.describe(hl)}`,
         onclick: (e) => { e.preventDefault(); open(hl); },
-      }, h('span', { class: `hl-dot swatch-${hl.color}`, 'aria-hidden': 'true' }), h('span', { class: 'hl-item-text' }, model.excerpt(hl.exact, 220))),
+      }, h('span', { class: `hl-dot swatch-${hl.color}`, 'aria-hidden': 'true' }), h('span', { class: 'hl-item-text' }, model.excerpt(hl.exact, 220)),
+      h('span', { class: 'visually-hidden' }, ` (${model.describe(hl)})`)),
       hl.note_html && noteNode(hl.note_html, { class: 'note-html hl-item-note' }),
       h('div', { class: 'hl-item-foot' },
         h('span', { class: 'hl-item-meta' }, [hl.creator, formatDate(hl.modified || hl.created), hl.orphan ? 'not found in the text' : null].filter(Boolean).join(' · ')),

@@ -221,7 +221,6 @@ export function attach(ctx) {
   /** Opens the editor on `list[index]` next to `anchor` (a rect). */
   function openEditor(list, index, anchor, options = {}) {
     const hl = list[index];
-    setActive(hl.id);
     const returnFocus = options.returnFocus ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
     const rerender = (next, focus) => {
       const fresh = list.map((x) => (x.id === next.id ? next : highlights.find((y) => y.id === x.id) || x));
@@ -253,6 +252,8 @@ export function attach(ctx) {
         if (active === hl.id) setActive(null);
       },
     });
+    // After showing: closing the previous editor clears the active highlight.
+    setActive(hl.id);
   }
 
   function openSuggestion(suggestion, anchor) {

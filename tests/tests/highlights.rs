@@ -29,7 +29,10 @@ async fn open_by_title(app: &App, prefix: &str) -> String {
 
 /// How many ranges the CSS highlight `name` paints (0 when absent).
 async fn painted(app: &App, name: &str) -> u64 {
-    app.js("const hl = CSS.highlights.get(arguments[0]); return hl ? hl.size : 0;", vec![json!(name)]).await.as_u64().unwrap()
+    app.js("const hl = CSS.highlights.get(arguments[0]); return hl ? hl.size : 0;", vec![json!(name)])
+        .await
+        .as_u64()
+        .unwrap()
 }
 
 async fn wait_painted(app: &App, name: &str, count: u64) {
@@ -187,10 +190,17 @@ async fn select_highlight_note_tag_and_restart() {
         app.screenshot("highlights-editor").await;
         app.press(&[keys::ESCAPE]).await;
         app.wait_js("return !document.querySelector('.hl-editor')").await;
-        assert!(app.js("return location.hash", vec![]).await.as_str().unwrap().starts_with("#/read/"), "Escape closed only the editor");
+        assert!(
+            app.js("return location.hash", vec![]).await.as_str().unwrap().starts_with("#/read/"),
+            "Escape closed only the editor"
+        );
 
         // Shift+H opens the panel, which lists it with its note and tags.
-        app.js("document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'H', shiftKey: true, bubbles: true }))", vec![]).await;
+        app.js(
+            "document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'H', shiftKey: true, bubbles: true }))",
+            vec![],
+        )
+        .await;
         app.wait_for("#highlights-list .hl-item").await;
         assert_eq!(app.text("#highlights-list .hl-item-note strong").await, "bold");
         app.snapshot().await;
@@ -204,7 +214,9 @@ async fn select_highlight_note_tag_and_restart() {
         wait_painted(&app, "hl-green", 1).await;
         open_panel(&app).await;
         assert_eq!(app.text("#highlights-list .hl-item-note strong").await, "bold");
-        let tags = app.js("return [...document.querySelectorAll('#highlights-list .tag')].map((t) => t.textContent)", vec![]).await;
+        let tags = app
+            .js("return [...document.querySelectorAll('#highlights-list .tag')].map((t) => t.textContent)", vec![])
+            .await;
         assert_eq!(tags, json!(["river", "古籍"]));
         assert!(app.text("#highlights-list .hl-item-meta").await.starts_with("Ana Reader"));
         // No second question about the name.
@@ -252,7 +264,12 @@ async fn accept_and_dismiss_suggestions() {
         wait_painted(&app, "suggestion", offered - 2).await;
         wait_painted(&app, "hl-yellow", 1).await;
         open_panel(&app).await;
-        let left = app.js("return [...document.querySelectorAll('#suggestions-list .hl-item-text')].map((t) => t.textContent)", vec![]).await;
+        let left = app
+            .js(
+                "return [...document.querySelectorAll('#suggestions-list .hl-item-text')].map((t) => t.textContent)",
+                vec![],
+            )
+            .await;
         assert!(!left.as_array().unwrap().contains(&json!(dismissed)), "{dismissed} came back: {left}");
     })
     .await;
@@ -289,7 +306,8 @@ async fn delete_and_undo() {
         app.wait_for("#highlights-empty").await;
         assert_eq!(app.text(".toast-message").await, "Highlight deleted");
         app.screenshot("highlights-deleted").await;
-        app.js("[...document.querySelectorAll('.toast button')].find((b) => b.textContent === 'Undo').click()", vec![]).await;
+        app.js("[...document.querySelectorAll('.toast button')].find((b) => b.textContent === 'Undo').click()", vec![])
+            .await;
         wait_painted(&app, "hl-yellow", 1).await;
         app.wait_for("#highlights-list .hl-item").await;
         app.snapshot().await;
@@ -337,7 +355,7 @@ async fn panel_and_library_wide_view_with_filters() {
         app.click(".sections a[href='#/highlights']").await;
         app.wait_js("return document.querySelectorAll('#highlights-body .hl-row').length === 3").await;
         assert_eq!(app.count(".hl-group").await, 2);
-        app.screenshot("highlights-view").await;
+        app.screenshot("highlights-library").await;
         choose(&app, "filter-color", "pink").await;
         app.wait_js("return document.querySelectorAll('#highlights-body .hl-row').length === 1 && document.querySelector('.hl-row').dataset.color === 'pink'").await;
         choose(&app, "filter-color", "").await;

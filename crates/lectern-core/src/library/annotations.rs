@@ -157,9 +157,8 @@ mod tests {
         library.dismiss_quote(&id, jane.start, jane.end).unwrap();
 
         // Accepted (highlighted): gone while the highlight lives.
-        let highlight = library
-            .highlight(&id, Selection::Range { start: tom.start, end: tom.end }, Body::default())
-            .unwrap();
+        let highlight =
+            library.highlight(&id, Selection::Range { start: tom.start, end: tom.end }, Body::default()).unwrap();
         assert!(library.quotes(&id).unwrap().is_empty());
         library.delete_annotation(&highlight.id).unwrap();
         assert_eq!(library.quotes(&id).unwrap(), [tom]);

@@ -8,7 +8,13 @@ use rusqlite::{params, OptionalExtension};
 impl Store {
     /// Records that the suggestion `exact` (at `start..end` now) of an article was dismissed.
     /// Dismissing it again only refreshes the record.
-    pub fn dismiss_quote(&mut self, article: &ArticleId, exact: &str, start: usize, end: usize) -> Result<(), StoreError> {
+    pub fn dismiss_quote(
+        &mut self,
+        article: &ArticleId,
+        exact: &str,
+        start: usize,
+        end: usize,
+    ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         let exists: Option<i64> = tx
             .query_row("SELECT 1 FROM articles WHERE id = ?1 AND removed IS NULL", [&article.0], |r| r.get(0))
@@ -36,9 +42,9 @@ impl Store {
 
     /// The words of an article's dismissed suggestions, in text order (as last seen).
     pub fn dismissed_quotes(&self, article: &ArticleId) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT exact FROM dismissed_quotes WHERE article_id = ?1 ORDER BY \"start\", exact",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT exact FROM dismissed_quotes WHERE article_id = ?1 ORDER BY \"start\", exact")?;
         let rows = stmt.query_map([&article.0], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -65,10 +71,7 @@ mod tests {
         assert!(!store.undismiss_quote(&id, "One two three").unwrap());
         assert!(store.dismissed_quotes(&id).unwrap().is_empty());
 
-        assert!(matches!(
-            store.dismiss_quote(&ArticleId("nope".into()), "x", 0, 1),
-            Err(StoreError::NotFound(_))
-        ));
+        assert!(matches!(store.dismiss_quote(&ArticleId("nope".into()), "x", 0, 1), Err(StoreError::NotFound(_))));
         store.dismiss_quote(&id, "One two three", 1, 14).unwrap();
         store.delete_article(&id).unwrap();
         let left: i64 = store.conn.query_row("SELECT count(*) FROM dismissed_quotes", [], |r| r.get(0)).unwrap();
