@@ -33,6 +33,20 @@ export const api = {
   listTags: () => invoke('list_tags'),
   addSamples: () => invoke('add_samples'),
 
+  // Highlights, notes and key quotes (src-tauri/src/commands/annotations.rs).
+  articleHighlights: (id) => invoke('article_highlights', { id }),
+  listHighlights: (filter) => invoke('list_highlights', { filter }),
+  createHighlight: (article, start, end, { note, color, tags } = {}) => invoke('create_highlight', { article, start, end, note, color, tags }),
+  editHighlight: (id, { note, color, tags } = {}) => invoke('edit_highlight', { id, note, color, tags }),
+  deleteHighlight: (id) => invoke('delete_highlight', { id }),
+  undoDeleteHighlight: (id) => invoke('undo_delete_highlight', { id }),
+  reattachHighlight: (id, start, end) => invoke('reattach_highlight', { id, start, end }),
+  quoteSuggestions: (id) => invoke('quote_suggestions', { id }),
+  dismissQuote: (article, start, end) => invoke('dismiss_quote', { article, start, end }),
+  undismissQuote: (article, text) => invoke('undismiss_quote', { article, text }),
+  getCreator: () => invoke('get_creator'),
+  setCreator: (name) => invoke('set_creator', { name }),
+
   /** Asks for article files; resolves to a list of paths (empty when cancelled). */
   async chooseFiles() {
     const picked = await tauri.dialog.open({
@@ -63,10 +77,7 @@ export const api = {
     return () => offs.forEach((off) => off());
   },
 
-  // ---- study groups (exchange, group folder, creator) ----
-  getCreator: () => invoke('get_creator'),
-  setCreator: (name) => invoke('set_creator', { name }),
-  listAnnotations: (article) => invoke('list_annotations', { article }),
+  // ---- study groups (exchange, group folder; the creator's name is above) ----
   /** `scope`: 'all' | {articles: [ids]} | {tag}; `format`: 'md' | 'json' | 'bundle'. */
   exportAnnotations: (scope, format, path) => invoke('export_annotations', { scope, format, path }),
   importAnnotations: (path) => invoke('import_annotations', { path }),

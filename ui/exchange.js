@@ -185,8 +185,9 @@ export function openShare(ctx, options = {}) {
 function changed(ctx, summary) {
   if (!summary) return;
   window.dispatchEvent(new CustomEvent('lectern:annotations-changed', { detail: summary }));
-  // New articles: the library list (or the reader) shows them once re-rendered.
-  if (summary.articles_added > 0) ctx.navigate(location.hash || '#/');
+  // New articles or highlights: the view (library list, reader and its highlights) shows
+  // them once rendered again; the reader reopens at the reader's saved place.
+  if (summary.added + summary.updated + summary.articles_added > 0) ctx.navigate(location.hash || '#/');
 }
 
 /** Imports one file and shows what it changed (or why nothing was). */

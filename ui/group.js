@@ -65,7 +65,7 @@ export function attach(ctx) {
       list.append(h('li', { class: `group-member${visible ? '' : ' is-hidden'}`, dataset: { member: name, color: String(slot) } },
         input,
         h('label', { for: `group-layer-${i}`, class: 'group-member-label' },
-          h('span', { class: `group-swatch member-${slot}`, 'aria-hidden': 'true' }),
+          h('span', { class: `group-swatch swatch-member-${slot}`, 'aria-hidden': 'true' }),
           h('span', { class: 'group-name' }, name),
           name === me && h('span', { class: 'group-you' }, ' (you)')),
         h('span', { class: 'group-count', id: `group-count-${i}`, 'aria-label': `${count} highlight${count === 1 ? '' : 's'}` }, String(count))));
@@ -76,10 +76,10 @@ export function attach(ctx) {
   async function refresh() {
     const mine = ++seq;
     try {
-      const [annotations, creator] = await Promise.all([api.listAnnotations(id), api.getCreator(), loaded]);
+      const [view] = await Promise.all([api.articleHighlights(id), loaded]);
       if (disposed || mine !== seq) return;
-      me = creator.name;
-      members = countByCreator(annotations);
+      me = view.creator.name;
+      members = countByCreator(view.highlights);
       const colors = assignColors(layers.colors, members.map((m) => m.name));
       const newColors = colors !== layers.colors;
       layers = { ...layers, colors };

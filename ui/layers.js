@@ -27,7 +27,8 @@ export function normalizeLayers(saved) {
 export function countByCreator(annotations) {
   const counts = new Map();
   for (const a of annotations || []) {
-    const name = a?.creator?.name;
+    // The shell's highlights carry `creator` as a name; W3C annotations as {name}.
+    const name = typeof a?.creator === 'string' ? a.creator : a?.creator?.name;
     if (typeof name !== 'string' || !name) continue;
     counts.set(name, (counts.get(name) || 0) + 1);
   }

@@ -7,7 +7,7 @@ import {
 const ann = (name) => ({ creator: { name } });
 
 test('counts per creator, most first then by name', () => {
-  const list = [ann('Bo'), ann('Ana'), ann('Bo'), ann('李娜'), ann('Ana'), ann('Bo'), { creator: {} }, null];
+  const list = [ann('Bo'), { creator: 'Ana' }, ann('Bo'), ann('李娜'), ann('Ana'), { creator: 'Bo' }, { creator: {} }, null];
   assert.deepEqual(countByCreator(list), [
     { name: 'Bo', count: 3 }, { name: 'Ana', count: 2 }, { name: '李娜', count: 1 },
   ]);

@@ -1,50 +1,18 @@
-//! Study groups (issue #6): the creator's name, export and import of annotation files, the
+//! Study groups (issue #6): export and import of annotation files, the
 //! group folder, and the reports of what the app imported by itself (at start, on a file
 //! opened with the app). The formats and the merge rule are the core's (`lectern_core::exchange`).
 
 use crate::error::{Error, Result};
 use crate::group::{Report, Reports};
 use crate::state::Shared;
-use lectern_core::annotation::{Annotation, AnnotationFilter};
 use lectern_core::exchange::ImportSummary;
 use lectern_core::store::ArticleId;
-use lectern_core::{ExportFormat, ExportScope, GroupSync, CREATOR_SETTING, GROUP_FOLDER_SETTING};
+use lectern_core::{ExportFormat, ExportScope, GroupSync, GROUP_FOLDER_SETTING};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use tauri::State;
-
-/// The name new annotations carry, and whether the user chose it (otherwise it is the login
-/// name, and the UI may ask for one at first use).
-#[derive(Debug, Clone, Serialize)]
-pub struct CreatorName {
-    name: String,
-    chosen: bool,
-}
-
-/// The creator's name.
-#[tauri::command]
-pub async fn get_creator(state: State<'_, Shared>) -> Result<CreatorName> {
-    state
-        .run(|library| {
-            let chosen = library.setting(CREATOR_SETTING)?.is_some_and(|v| v.is_string());
-            Ok(CreatorName { name: library.creator()?, chosen })
-        })
-        .await
-}
-
-/// Sets the creator's name (trimmed, not empty, at most 100 characters); returns it as stored.
-#[tauri::command]
-pub async fn set_creator(state: State<'_, Shared>, name: String) -> Result<CreatorName> {
-    state.run(move |library| Ok(CreatorName { name: library.set_creator(&name)?, chosen: true })).await
-}
-
-/// An article's annotations (every creator's; orphans included), for the group layers.
-#[tauri::command]
-pub async fn list_annotations(state: State<'_, Shared>, article: ArticleId) -> Result<Vec<Annotation>> {
-    state.run(move |library| library.annotations(&AnnotationFilter { article: Some(article), ..Default::default() })).await
-}
 
 /// What an export covers, as the UI sends it: `"all"`, `{"articles": [ids]}` or `{"tag": "t"}`.
 #[derive(Debug, Clone, Deserialize)]
