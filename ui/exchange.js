@@ -289,7 +289,8 @@ function showReports(ctx, reports, title = 'Imported') {
   }
   const { body, reports: all, close } = summary;
   clear(body);
-  const added = all.some((r) => (r.summary?.articles_added || r.sync?.total?.articles_added) > 0);
+  const inLibrary = ['', '#', '#/'].includes(location.hash);
+  const added = !inLibrary && all.some((r) => (r.summary?.articles_added || r.sync?.total?.articles_added) > 0);
   body.append(...all.map(reportSection),
     h('div', { class: 'dialog-actions' },
       added && h('button', { type: 'button', class: 'button', id: 'summary-library', onclick: () => { close(); ctx.navigate('#/'); } }, 'Show the library'),

@@ -4,7 +4,7 @@
 // Member colours and hidden layers are saved in the `layers` setting, so they survive a
 // restart. Also the reader's "Share" tool (export this article, import, sync).
 
-import { h, clear } from './dom.js';
+import { h, clear, isTyping } from './dom.js';
 import { normalizeLayers, countByCreator, assignColors, setVisible, colourByMember, storeLayers } from './layers.js';
 import { openShare } from './exchange.js';
 
@@ -16,11 +16,20 @@ export function attach(ctx) {
   let me = null;
   let seq = 0;
 
-  const share = h('button', { type: 'button', class: 'button button-quiet', id: 'share' }, 'Share');
+  const share = h('button', { type: 'button', class: 'button button-quiet', id: 'share', title: 'Export this article, import a member’s file' }, 'Share');
   share.addEventListener('click', () => openShare({ api, toast, navigate }, { article: { id, title: doc.meta.title } }));
-  addTool(share);
 
   const panel = addPanel({ id: 'group', label: 'Group', onShow: () => refresh() });
+  const toggle = h('button', {
+    type: 'button', class: 'button button-quiet', id: 'group-toggle', 'aria-controls': 'side',
+    'aria-keyshortcuts': 'Shift+G', title: 'Group members’ highlights (Shift+G)',
+  }, 'Group');
+  const showPanel = () => {
+    if (panel.toggle() && !panel.element.hidden) (panel.element.querySelector('input, button') || panel.element).focus();
+  };
+  toggle.addEventListener('click', () => panel.toggle());
+  addTool(toggle);
+  addTool(share);
   const byMemberSwitch = h('button', {
     type: 'button', role: 'switch', class: 'group-switch', id: 'group-by-member', 'aria-checked': 'false',
   }, h('span', { class: 'group-switch-track', 'aria-hidden': 'true' }, h('span', { class: 'group-switch-thumb' })), 'Colour by member');
@@ -31,7 +40,7 @@ export function attach(ctx) {
     byMemberSwitch,
     status,
     list,
-    h('p', { class: 'hint' }, 'Space or Enter toggles a switch; each member keeps their colour in every article.'));
+    h('p', { class: 'hint' }, 'Shift+G opens this tab; Space toggles a switch. Each member keeps their colour in every article.'));
 
   byMemberSwitch.addEventListener('click', () => {
     layers = { ...layers, byMember: !colourByMember(layers, members.length) };
@@ -92,6 +101,13 @@ export function attach(ctx) {
   // The saved layers are read once; afterwards this view's copy is the truth (a later read
   // could race a save still on its way).
   const loaded = api.getSettings().then((settings) => { layers = normalizeLayers(settings.layers); });
+  const onKeyDown = (e) => {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e) || e.key !== 'G' || !e.shiftKey) return;
+    if (document.querySelector('.dialog-backdrop, .hl-name-backdrop')) return;
+    e.preventDefault();
+    showPanel();
+  };
+  window.addEventListener('keydown', onKeyDown);
   const onChanged = () => refresh();
   window.addEventListener('lectern:annotations-changed', onChanged);
   refresh();
@@ -99,5 +115,6 @@ export function attach(ctx) {
   return () => {
     disposed = true;
     window.removeEventListener('lectern:annotations-changed', onChanged);
+    window.removeEventListener('keydown', onKeyDown);
   };
 }

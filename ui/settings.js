@@ -33,8 +33,8 @@ function select({ id, label, options, value, onChange }) {
  * start, written on quit, or now). Changes are saved at once through the shell.
  */
 function studyGroup(api) {
-  const name = h('input', { id: 'creator-name', class: 'text-input', type: 'text', maxlength: '100', autocomplete: 'name', 'aria-describedby': 'creator-status' });
-  const nameStatus = h('p', { class: 'hint', id: 'creator-status', 'aria-live': 'polite' }, 'Shown beside your highlights in your group’s copies.');
+  const name = h('input', { id: 'settings-creator-name', class: 'text-input', type: 'text', maxlength: '100', autocomplete: 'name', 'aria-describedby': 'settings-creator-status' });
+  const nameStatus = h('p', { class: 'hint', id: 'settings-creator-status', 'aria-live': 'polite' }, 'Shown beside your highlights in your group’s copies.');
   const folderPath = h('p', { class: 'group-folder-path', id: 'group-folder-path' }, 'None');
   const choose = h('button', { type: 'button', class: 'button', id: 'choose-group-folder' }, 'Choose folder…');
   const syncButton = h('button', { type: 'button', class: 'button', id: 'group-sync-now', disabled: true }, 'Sync now');
@@ -85,7 +85,7 @@ function studyGroup(api) {
 
   return h('section', { class: 'settings-group', 'aria-labelledby': 'settings-group-title' },
     h('h3', { id: 'settings-group-title' }, 'Study group'),
-    h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'creator-name' }, 'Your name'), name, nameStatus),
+    h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'settings-creator-name' }, 'Your name'), name, nameStatus),
     h('div', { class: 'field' },
       h('span', { class: 'field-label', id: 'group-folder-label' }, 'Group folder'),
       folderPath,

@@ -86,7 +86,8 @@ mod tests {
 
     #[test]
     fn files_to_open_are_the_arguments_that_are_not_options() {
-        let files = open_files(&args(&["app", "--library", "/tmp/a", "/x/notes.lectern", "--library=/b", "file:///y/a.json"]));
+        let files =
+            open_files(&args(&["app", "--library", "/tmp/a", "/x/notes.lectern", "--library=/b", "file:///y/a.json"]));
         assert_eq!(files, vec![PathBuf::from("/x/notes.lectern"), PathBuf::from("/y/a.json")]);
         assert!(open_files(&args(&["app", "--library", "/tmp/a"])).is_empty());
     }

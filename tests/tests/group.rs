@@ -102,13 +102,19 @@ async fn invoke(app: &App, command: &str, args: Value) -> Value {
 /// Opens the river article and the Group tab; waits for `members` rows.
 async fn open_group(app: &App, members: usize) {
     app.js("location.hash = '#/'", vec![]).await;
-    app.wait_js("return [...document.querySelectorAll('.article-link')].some((a) => a.textContent.includes('Lan River'))")
-        .await;
-    app.js("[...document.querySelectorAll('.article-link')].find((a) => a.textContent.includes('Lan River')).click()", vec![])
-        .await;
+    app.wait_js(
+        "return [...document.querySelectorAll('.article-link')].some((a) => a.textContent.includes('Lan River'))",
+    )
+    .await;
+    app.js(
+        "[...document.querySelectorAll('.article-link')].find((a) => a.textContent.includes('Lan River')).click()",
+        vec![],
+    )
+    .await;
     app.wait_js("return document.querySelector('.reader[data-ready]') !== null").await;
-    app.click("#tab-group").await;
-    app.wait_js(&format!("return document.querySelectorAll('#group-members .group-member').length === {members}")).await;
+    app.click("#group-toggle").await;
+    app.wait_js(&format!("return document.querySelectorAll('#group-members .group-member').length === {members}"))
+        .await;
 }
 
 /// The Group tab's rows as (name, count, shown).
@@ -163,8 +169,13 @@ async fn three_members_exchange_bundles_and_toggle_layers() {
             "one row per member, with their counts"
         );
         // Three members: colouring by member is on, each member in their own colour.
-        assert_eq!(app.js("return document.getElementById('group-by-member').getAttribute('aria-checked')", vec![]).await, json!("true"));
-        let colors = app.js("return [...document.querySelectorAll('.group-member')].map((li) => li.dataset.color)", vec![]).await;
+        assert_eq!(
+            app.js("return document.getElementById('group-by-member').getAttribute('aria-checked')", vec![]).await,
+            json!("true")
+        );
+        let colors = app
+            .js("return [...document.querySelectorAll('.group-member')].map((li) => li.dataset.color)", vec![])
+            .await;
         let colors: Vec<String> = serde_json::from_value(colors).unwrap();
         assert_eq!(colors.len(), 3);
         assert!(colors[0] != colors[1] && colors[1] != colors[2] && colors[0] != colors[2], "{colors:?}");
@@ -175,9 +186,15 @@ async fn three_members_exchange_bundles_and_toggle_layers() {
         }
         theme(&app, "light").await;
 
-        // Hide Bo's layer: the row says so, and the choice is saved for the next session.
+        // Hide Bo's layer: his highlight is no longer painted, the row says so, and the choice
+        // is saved for the next session.
+        let bo_layer = "const i = document.querySelector('.group-member[data-member=Bo]').dataset.color; \
+             const hl = CSS.highlights.get('hl-member-' + i); return hl ? hl.size : 0;";
+        assert_eq!(app.js(bo_layer, vec![]).await, json!(1), "Bo's highlight is painted in his colour");
         app.click("#group-members .group-member[data-member=Bo] input").await;
-        app.wait_js("return document.querySelector('.group-member[data-member=Bo]').classList.contains('is-hidden')").await;
+        app.wait_js(&format!("return (() => {{ {bo_layer} }})() === 0")).await;
+        app.wait_js("return document.querySelector('.group-member[data-member=Bo]').classList.contains('is-hidden')")
+            .await;
         let deadline = std::time::Instant::now() + lectern_e2e::TIMEOUT;
         while invoke(&app, "get_settings", json!({})).await["ok"]["layers"]["hidden"] != json!(["Bo"]) {
             assert!(std::time::Instant::now() < deadline, "the hidden layer is saved");
@@ -235,7 +252,8 @@ async fn a_group_folder_syncs_at_start_on_demand_and_on_quit() {
         member(&bo, "Bo", &BO);
         lectern(&bo, &["sync", folder.to_str().unwrap()]);
         let river = lectern(&ana, &["list"]);
-        let river = river.as_array().unwrap().iter().find(|a| a["title"].as_str().unwrap().contains("Lan River")).unwrap();
+        let river =
+            river.as_array().unwrap().iter().find(|a| a["title"].as_str().unwrap().contains("Lan River")).unwrap();
         lectern(&ana, &["highlight", river["id"].as_str().unwrap(), "--quote", ANA[1]]);
         lectern(&ana, &["sync", folder.to_str().unwrap()]);
         assert_eq!(folder_files(&folder).len(), 3);
@@ -253,23 +271,39 @@ async fn a_group_folder_syncs_at_start_on_demand_and_on_quit() {
         // "Sync now" writes our file under our (new) name.
         invoke(&app, "set_creator", json!({ "name": "Mei" })).await;
         app.js("location.hash = '#/'", vec![]).await;
+        app.click("#open-settings").await;
+        app.wait_js("return document.getElementById('settings-creator-name').value === 'Mei'").await;
+        assert!(app.text("#group-folder-path").await.ends_with("group"), "the folder is shown in Settings");
+        app.js("document.querySelector('.settings-group').scrollIntoView()", vec![]).await;
+        app.screenshot("group-settings").await;
+        app.click("#settings-close").await;
         app.click("#open-share").await;
+        app.wait_for("#share-sync").await;
+        app.screenshot("group-share-dialog").await;
         app.click("#share-sync").await;
         app.wait_for("#exchange-summary").await;
         app.wait_js("return document.querySelector('#exchange-summary .exchange-report.ok') !== null").await;
         let files = folder_files(&folder);
-        assert!(files.iter().any(|f| f.starts_with("mei-")) && !files.iter().any(|f| f.starts_with("me-")), "{files:?}");
+        assert!(
+            files.iter().any(|f| f.starts_with("mei-")) && !files.iter().any(|f| f.starts_with("me-")),
+            "{files:?}"
+        );
         close_summary(&app).await;
 
-        // On quit, our file is written again (here: under the name changed since).
+        // On quit (the window closed, as a person closes it), our file is written again, here
+        // under the name changed since. (Ending the WebDriver session kills the app instead.)
         invoke(&app, "set_creator", json!({ "name": "Mei Lin" })).await;
-        app.quit().await;
+        let _ = app
+            .client
+            .execute("setTimeout(() => window.__TAURI__.window.getCurrentWindow().close(), 50); return true;", vec![])
+            .await;
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
         while !folder_files(&folder).iter().any(|f| f.starts_with("mei-lin-")) {
             assert!(std::time::Instant::now() < deadline, "no file written on quit: {:?}", folder_files(&folder));
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
         assert_eq!(folder_files(&folder).len(), 3, "still one file per member");
+        app.quit().await;
         // Bo reads everything we wrote: his library now has all four highlights.
         lectern(&bo, &["sync", folder.to_str().unwrap()]);
         let all = lectern(&bo, &["highlights"]);
@@ -298,8 +332,7 @@ async fn a_bundle_given_on_the_command_line_is_imported_with_a_summary() {
         assert!(count(&app, "articles_added").await >= 1);
         assert!(app.text("#exchange-summary h3").await.contains("ana.lectern"));
         app.snapshot().await;
-        app.click("#summary-library").await;
-        app.wait_js("return !document.getElementById('exchange-summary')").await;
+        close_summary(&app).await;
         open_group(&app, 1).await;
         assert_eq!(rows(&app).await, vec![("Ana".into(), 2, true)]);
     })

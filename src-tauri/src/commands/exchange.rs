@@ -47,7 +47,12 @@ pub struct Exported {
 
 /// Exports a scope in a format to `path` (chosen in the save dialog), whole or not at all.
 #[tauri::command]
-pub async fn export_annotations(state: State<'_, Shared>, scope: Scope, format: Format, path: PathBuf) -> Result<Exported> {
+pub async fn export_annotations(
+    state: State<'_, Shared>,
+    scope: Scope,
+    format: Format,
+    path: PathBuf,
+) -> Result<Exported> {
     let scope = match scope {
         Scope::All => ExportScope::All,
         Scope::Articles(ids) => ExportScope::Articles(ids),
@@ -59,9 +64,11 @@ pub async fn export_annotations(state: State<'_, Shared>, scope: Scope, format: 
         Format::Bundle => ExportFormat::Bundle,
     };
     let bytes = state.run(move |library| library.export(&scope, format)).await?;
-    tauri::async_runtime::spawn_blocking(move || write_whole(&path, &bytes).map(|()| Exported { path, bytes: bytes.len() }))
-        .await
-        .map_err(|e| Error::Internal(e.to_string()))?
+    tauri::async_runtime::spawn_blocking(move || {
+        write_whole(&path, &bytes).map(|()| Exported { path, bytes: bytes.len() })
+    })
+    .await
+    .map_err(|e| Error::Internal(e.to_string()))?
 }
 
 /// Writes a file whole or not at all: a hidden temporary file beside it, then a rename.
