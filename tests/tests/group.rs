@@ -183,6 +183,8 @@ async fn three_members_exchange_bundles_and_toggle_layers() {
             theme(&app, name).await;
             app.click("#tab-group").await;
             app.screenshot(&format!("group-panel-{name}")).await;
+            let violations = app.axe_violations().await;
+            assert!(violations.is_empty(), "axe in {name} with the Group tab open: {violations:#?}");
         }
         theme(&app, "light").await;
 
@@ -280,6 +282,8 @@ async fn a_group_folder_syncs_at_start_on_demand_and_on_quit() {
         app.click("#open-share").await;
         app.wait_for("#share-sync").await;
         app.screenshot("group-share-dialog").await;
+        let violations = app.axe_violations().await;
+        assert!(violations.is_empty(), "axe with the Share dialog open: {violations:#?}");
         app.click("#share-sync").await;
         app.wait_for("#exchange-summary").await;
         app.wait_js("return document.querySelector('#exchange-summary .exchange-report.ok') !== null").await;
