@@ -2,10 +2,9 @@
 // core rendered it, tags, copy, delete) and a key-quote suggestion's (Highlight / Dismiss).
 // They only build DOM and report what the user asked for; highlights.js does the rest.
 
-import { h } from './dom.js';
+import { h, isTyping } from './dom.js';
 import { COLORS, colorLabel, colorForKey, excerpt } from './annotations-model.js';
 import { formatDate } from './format.js';
-import { isTyping } from './dom.js';
 
 /** The note as the core rendered it (pulldown-cmark, sanitized: see `annotation::note`). */
 export function noteNode(html, attrs = {}) {
@@ -19,7 +18,8 @@ export function noteNode(html, attrs = {}) {
 /**
  * A highlight's editor. `list` holds every highlight under the click (innermost first) and
  * `index` the one shown. `on` receives {color(hl, c), note(hl, text), tags(hl, text),
- * copy(hl), remove(hl), show(i)}. `focus`: 'note' | 'tags' to start editing that.
+ * copy(hl), remove(hl), show(i)}. `focus`: 'note' | 'tags' to start editing that, 'color'
+ * or 'saved-note' to put focus back where an edit was made.
  */
 export function highlightEditor(list, index, on, { focus } = {}) {
   const hl = list[index];
@@ -107,6 +107,13 @@ export function highlightEditor(list, index, on, { focus } = {}) {
 
   if (focus === 'note') setTimeout(() => editNote(), 0);
   else if (focus === 'tags') setTimeout(() => tagsInput.focus({ preventScroll: true }), 0);
+  else if (focus === 'color') setTimeout(() => swatches.querySelector('[aria-pressed="true"]')?.focus({ preventScroll: true }), 0);
+  else if (focus === 'saved-note') setTimeout(() => noteBox.querySelector('.hl-edit-note')?.focus({ preventScroll: true }), 0);
+  /** A note typed but not saved (the editor saves it when it closes), or null. */
+  el.unsavedNote = () => {
+    const area = noteBox.querySelector('.hl-note-input');
+    return area && area.value.trim() !== (hl.note || '').trim() ? area.value : null;
+  };
   return el;
 }
 

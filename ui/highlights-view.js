@@ -19,8 +19,9 @@ export function mount(root, api, app) {
   const filter = { ...remembered };
 
   const search = h('input', {
-    id: 'highlights-search', type: 'search', class: 'search-input', placeholder: 'Search notes, quotes and tags',
-    autocomplete: 'off', spellcheck: 'false', value: filter.text,
+    // `search`, like the library's: the app's `/` key focuses it.
+    id: 'search', type: 'search', class: 'search-input', placeholder: 'Search notes, quotes and tags',
+    autocomplete: 'off', spellcheck: 'false', value: filter.text, 'aria-keyshortcuts': '/',
   });
   const selects = {
     color: h('select', { id: 'filter-color', class: 'select' }),
@@ -38,8 +39,9 @@ export function mount(root, api, app) {
       h('h1', { class: 'brand', id: 'highlights-heading', tabindex: '-1' }, 'Lectern'),
       sectionNav('#/highlights'),
       h('div', { class: 'search', role: 'search' },
-        h('label', { for: 'highlights-search', class: 'visually-hidden' }, 'Search highlights'),
-        search),
+        h('label', { for: 'search', class: 'visually-hidden' }, 'Search highlights'),
+        search,
+        h('kbd', { class: 'search-hint', 'aria-hidden': 'true' }, '/')),
       h('button', { type: 'button', class: 'button button-quiet', id: 'open-settings', onclick: () => openSettings(), 'aria-keyshortcuts': 'Control+,' }, 'Reading settings')),
     h('div', { class: 'list-tools highlight-filters', role: 'group', 'aria-label': 'Filter highlights' },
       Object.entries(selects).map(([key, select]) => h('span', { class: 'filter' },

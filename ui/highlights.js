@@ -222,8 +222,10 @@ export function attach(ctx) {
   function openEditor(list, index, anchor, options = {}) {
     const hl = list[index];
     const returnFocus = options.returnFocus ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
+    let replaced = false;
     const rerender = (next, focus) => {
       const fresh = list.map((x) => (x.id === next.id ? next : highlights.find((y) => y.id === x.id) || x));
+      replaced = true;
       openEditor(fresh, fresh.findIndex((x) => x.id === next.id), anchor, { returnFocus, focus });
     };
     const el = highlightEditor(list, index, {
@@ -231,12 +233,12 @@ export function attach(ctx) {
         const next = await edit(x, { color });
         if (next) {
           lastColor = color;
-          rerender(next);
+          rerender(next, 'color');
         }
       },
       note: async (x, text) => {
         const next = await edit(x, { note: text });
-        if (next) rerender(next);
+        if (next) rerender(next, 'saved-note');
       },
       tags: async (x, text) => {
         const next = await edit(x, { tags: model.parseTags(text) });
@@ -244,12 +246,18 @@ export function attach(ctx) {
       },
       copy: (x) => copy(x.exact),
       remove: (x) => remove(x),
-      show: (i) => openEditor(list, i, anchor, { returnFocus }),
+      show: (i) => {
+        replaced = true;
+        openEditor(list, i, anchor, { returnFocus });
+      },
     }, { focus: options.focus });
     showPopover(host, el, anchor, {
       returnFocus,
       onClose: () => {
-        if (active === hl.id) setActive(null);
+        // A note typed and left (Escape, a click elsewhere) is kept, not lost.
+        const unsaved = el.unsavedNote();
+        if (unsaved !== null && !replaced && highlights.some((x) => x.id === hl.id)) edit(hl, { note: unsaved });
+        if (active === hl.id && !replaced) setActive(null);
       },
     });
     // After showing: closing the previous editor clears the active highlight.

@@ -362,11 +362,11 @@ async fn panel_and_library_wide_view_with_filters() {
         choose(&app, "filter-tag", "water").await;
         app.wait_js("return document.querySelectorAll('#highlights-body .hl-row').length === 1 && document.querySelector('.hl-row').dataset.color === 'green'").await;
         choose(&app, "filter-tag", "").await;
-        app.type_into("#highlights-search", "numbers").await;
+        app.type_into("#search", "numbers").await;
         app.wait_js("return document.querySelectorAll('#highlights-body .hl-row').length === 1 && document.querySelector('.hl-row .note-html strong')?.textContent === 'numbers'").await;
-        app.js("const s = document.getElementById('highlights-search'); s.value = '修复'; s.dispatchEvent(new Event('input'));", vec![]).await;
+        app.js("const s = document.getElementById('search'); s.value = '修复'; s.dispatchEvent(new Event('input'));", vec![]).await;
         app.wait_js("return document.querySelectorAll('#highlights-body .hl-row').length === 1 && document.querySelector('.hl-row').dataset.color === 'blue'").await;
-        app.js("const s = document.getElementById('highlights-search'); s.value = 'nothing like this'; s.dispatchEvent(new Event('input'));", vec![]).await;
+        app.js("const s = document.getElementById('search'); s.value = 'nothing like this'; s.dispatchEvent(new Event('input'));", vec![]).await;
         app.wait_for("#highlights-none").await;
         app.click("#highlights-none button").await;
         app.wait_js("return document.querySelectorAll('#highlights-body .hl-row').length === 3").await;

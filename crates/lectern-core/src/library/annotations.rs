@@ -150,8 +150,8 @@ mod tests {
         // Dismissed: gone, and kept by its words.
         let words = library.dismiss_quote(&id, jane.start, jane.end).unwrap();
         assert_eq!(words, jane.text);
-        assert_eq!(library.quotes(&id).unwrap(), [tom.clone()]);
-        assert_eq!(library.dismissed_quotes(&id).unwrap(), [jane.text.clone()]);
+        assert_eq!(library.quotes(&id).unwrap(), std::slice::from_ref(&tom));
+        assert_eq!(library.dismissed_quotes(&id).unwrap(), std::slice::from_ref(&jane.text));
         assert!(library.undismiss_quote(&id, &words).unwrap());
         assert_eq!(library.quotes(&id).unwrap().len(), 2);
         library.dismiss_quote(&id, jane.start, jane.end).unwrap();
