@@ -165,7 +165,11 @@ document.addEventListener('keydown', (event) => {
 
 api.onFileDrop({
   over: (on) => dropOverlay.classList.toggle('visible', on),
-  drop: (paths) => {
+  drop: (dropped) => {
+    // Study-group files (bundles, annotation JSON) are imported as annotations (exchange.js).
+    const isExchange = (p) => /\.(lectern|json)$/i.test(p);
+    dropped.filter(isExchange).forEach((path) => window.dispatchEvent(new CustomEvent('lectern:import-annotations', { detail: path })));
+    const paths = dropped.filter((p) => !isExchange(p));
     if (paths.length === 0) return;
     if (store.get().route.section !== '#/') navigate('#/');
     // The library view listens for this and runs the import with progress.

@@ -148,7 +148,7 @@ async fn three_members_exchange_bundles_and_toggle_layers() {
         let (ana_file, bo_file) = (others.path().join("ana.lectern"), others.path().join("bo.lectern"));
         bundle(&ana, &ana_file);
         bundle(&bo, &bo_file);
-        member(&ctx.library, "Me", &ME);
+        let river = member(&ctx.library, "Me", &ME);
 
         let app = ctx.launch().await;
         import(&app, &ana_file).await;
@@ -214,6 +214,29 @@ async fn three_members_exchange_bundles_and_toggle_layers() {
         open_group(&app, 3).await;
         assert_eq!(rows(&app).await, vec![("Ana".into(), 2, true), ("Bo".into(), 1, false), ("Me".into(), 1, true)]);
         app.snapshot().await;
+
+        // The app's export of this article (the path is what the save dialog would give) brings
+        // Bo everyone's highlights: the three-member exchange closes through files.
+        let out = others.path().join("from-the-app.lectern");
+        let exported = invoke(
+            &app,
+            "export_annotations",
+            json!({ "scope": { "articles": [river] }, "format": "bundle", "path": out }),
+        )
+        .await;
+        assert!(exported["ok"]["bytes"].as_u64().unwrap() > 0, "{exported}");
+        let summary = lectern(&bo, &["import", out.to_str().unwrap()]);
+        assert_eq!(summary["added"], 3, "Ana's two and mine: {summary}");
+        assert_eq!(summary["unchanged"], 1, "Bo's own: {summary}");
+        // Markdown and W3C JSON exports are written too.
+        for (format, name) in [("md", "notes.md"), ("json", "notes.json")] {
+            let file = others.path().join(name);
+            let done =
+                invoke(&app, "export_annotations", json!({ "scope": "all", "format": format, "path": file })).await;
+            assert!(done["ok"].is_object(), "{done}");
+            let text = std::fs::read_to_string(&file).unwrap();
+            assert!(text.contains("running clear again"), "{name} holds Ana's quote");
+        }
     })
     .await;
 }

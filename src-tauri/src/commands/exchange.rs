@@ -5,7 +5,7 @@
 use crate::error::{Error, Result};
 use crate::group::{Report, Reports};
 use crate::state::Shared;
-use lectern_core::exchange::ImportSummary;
+use lectern_core::exchange::{ExchangeError, ImportSummary};
 use lectern_core::store::ArticleId;
 use lectern_core::{ExportFormat, ExportScope, GroupSync, GROUP_FOLDER_SETTING};
 use serde::{Deserialize, Serialize};
@@ -71,9 +71,11 @@ pub async fn export_annotations(
     .map_err(|e| Error::Internal(e.to_string()))?
 }
 
-/// Writes a file whole or not at all: a hidden temporary file beside it, then a rename.
+/// Writes a file whole or not at all: a hidden temporary file beside it, then a rename. A
+/// failure is the core's `io` kind, naming the file.
 fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
-    let failed = |e: std::io::Error| Error::Invalid(format!("cannot write `{}`: {e}", path.display()));
+    let failed =
+        |source| Error::from(lectern_core::Error::from(ExchangeError::Io { path: path.to_path_buf(), source }));
     let name = path.file_name().ok_or_else(|| Error::Invalid(format!("`{}` is not a file name", path.display())))?;
     let temp = path.with_file_name(format!(".{}.part", name.to_string_lossy()));
     let result = (|| {
@@ -125,6 +127,40 @@ pub async fn sync_group(state: State<'_, Shared>) -> Result<GroupSync> {
 /// What the app imported by itself since the UI last asked (the start-up group sync, files
 /// opened with the app). Each report is handed out once.
 #[tauri::command]
-pub fn take_exchange_reports(reports: State<'_, Reports>) -> Vec<Report> {
-    reports.take()
+pub async fn take_exchange_reports(reports: State<'_, Reports>) -> Result<Vec<Report>> {
+    Ok(reports.take())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn scopes_and_formats_as_the_ui_sends_them() {
+        assert!(matches!(serde_json::from_value(json!("all")).unwrap(), Scope::All));
+        let Scope::Articles(ids) = serde_json::from_value(json!({"articles": ["a1", "b2"]})).unwrap() else {
+            panic!("articles")
+        };
+        assert_eq!(ids, vec![ArticleId("a1".into()), ArticleId("b2".into())]);
+        assert!(matches!(serde_json::from_value(json!({"tag": "river"})).unwrap(), Scope::Tag(t) if t == "river"));
+        assert!(serde_json::from_value::<Scope>(json!({"everything": true})).is_err());
+        assert!(matches!(serde_json::from_value(json!("md")).unwrap(), Format::Md));
+        assert!(serde_json::from_value::<Format>(json!("docx")).is_err());
+    }
+
+    #[test]
+    fn an_export_is_written_whole_or_not_at_all() {
+        let dir = std::env::temp_dir().join(format!("lectern-export-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("notes.md");
+        write_whole(&file, b"# Notes\n").unwrap();
+        assert_eq!(std::fs::read(&file).unwrap(), b"# Notes\n");
+        let entries: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+        assert_eq!(entries.len(), 1, "no temporary file is left behind");
+        let error = write_whole(&dir.join("missing/notes.md"), b"x").unwrap_err();
+        assert_eq!(error.kind(), "io");
+        assert!(error.to_string().contains("missing"), "{error}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
