@@ -299,7 +299,11 @@ async fn a_group_folder_syncs_at_start_on_demand_and_on_quit() {
         app.click("#open-settings").await;
         app.wait_js("return document.getElementById('settings-creator-name').value === 'Mei'").await;
         assert!(app.text("#group-folder-path").await.ends_with("group"), "the folder is shown in Settings");
-        app.js("const d = document.getElementById('settings-dialog'); d.scrollTop = d.scrollHeight;", vec![]).await;
+        app.wait_js(
+            "const s = document.getElementById('group-folder-status'); s.scrollIntoView({ block: 'end' }); \
+             return s.getBoundingClientRect().bottom <= window.innerHeight;",
+        )
+        .await;
         app.screenshot("group-settings").await;
         app.click("#settings-close").await;
         app.click("#open-share").await;
