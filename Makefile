@@ -5,7 +5,7 @@ CARGO ?= cargo
 SAMPLE_LIBRARY ?= $(CURDIR)/target/sample-library
 SHARED ?= $(abspath $(CURDIR)/../shared)
 
-.PHONY: setup build run test test-rust test-ui test-e2e lint bench bench-library bench-extraction bench-timex bench-scale fuzz fuzz-corpus clean-samples
+.PHONY: setup build run test test-rust test-ui test-e2e lint bench bench-library bench-extraction bench-timex bench-desktop bench-scale fuzz fuzz-corpus clean-samples
 
 setup:
 	@scripts/setup.sh
@@ -36,7 +36,7 @@ lint:
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 
 ## bench: every benchmark, Lectern side by side with its peers (see README, Performance).
-bench: setup bench-library bench-extraction bench-timex
+bench: setup bench-library bench-extraction bench-timex bench-desktop
 
 bench-library:
 	$(CARGO) bench -p lectern-core --bench library
@@ -46,6 +46,12 @@ bench-extraction:
 
 bench-timex:
 	LECTERN_SHARED="$(SHARED)" bench/timex.sh
+
+## bench-desktop: the real app under Xvfb: cold start with 1,000 articles, opening a 20,000-word
+## article, memory after 20 articles, 1,000 highlights (tests/benches/desktop.rs).
+bench-desktop:
+	$(CARGO) build --release -p lectern-desktop
+	$(CARGO) bench -p lectern-e2e --bench desktop
 
 ## bench-scale: a library of 100,000 generated articles: search p95 and one page of the list.
 bench-scale:

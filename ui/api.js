@@ -20,7 +20,7 @@ function asError(error) {
 const isWindows = navigator.userAgent.includes('Windows');
 
 export const api = {
-  listArticles: (sort) => invoke('list_articles', { sort }),
+  listArticles: ({ sort, tag = null, offset = 0, limit }) => invoke('list_articles', { sort, tag, offset, limit }),
   searchArticles: (query) => invoke('search_articles', { query }),
   openArticle: (id) => invoke('open_article', { id }),
   importSources: (sources) => invoke('import_sources', { sources }),
@@ -46,6 +46,19 @@ export const api = {
   undismissQuote: (article, text) => invoke('undismiss_quote', { article, text }),
   getCreator: () => invoke('get_creator'),
   setCreator: (name) => invoke('set_creator', { name }),
+  // ---- timeline (src-tauri/src/commands/timeline.rs) ----
+  articleTimeline: (id) => invoke('article_timeline', { id }),
+  libraryTimeline: (tag) => invoke('library_timeline', { tag: tag || null }),
+  correctEvent: (id, start, value) => invoke('correct_event', { id, start, value }),
+  hideEvent: (id, start) => invoke('hide_event', { id, start }),
+  unhideEvent: (id, start) => invoke('unhide_event', { id, start }),
+  addEvent: (id, start, end, value) => invoke('add_event', { id, start, end, value }),
+  removeCorrection: (correction) => invoke('remove_correction', { correction }),
+  dateGuess: (id, start, end) => invoke('date_guess', { id, start, end }),
+  /** `scope`: {ids} or {tag} (neither: the whole library); `format`: timelinejs | csv | md. */
+  exportTimeline: (scope, format, path) => invoke('export_timeline', { ids: scope.ids ?? null, tag: scope.tag ?? null, format, path }),
+  /** Asks where to save a file; resolves to its path, or null when cancelled. */
+  chooseSavePath: (defaultPath, filter) => tauri.dialog.save({ defaultPath, filters: [filter] }).then((p) => p || null),
 
   /** Asks for article files; resolves to a list of paths (empty when cancelled). */
   async chooseFiles() {
@@ -85,9 +98,6 @@ export const api = {
   setGroupFolder: (folder) => invoke('set_group_folder', { folder }),
   syncGroup: () => invoke('sync_group'),
   takeExchangeReports: () => invoke('take_exchange_reports'),
-
-  /** Asks where to save an export; resolves to a path, or null when cancelled. */
-  chooseSavePath: ({ title, defaultPath, filter }) => tauri.dialog.save({ title, defaultPath, filters: [filter] }),
 
   /** Asks for an annotation file to import; resolves to a path, or null when cancelled. */
   async chooseExchangeFile() {

@@ -146,11 +146,7 @@ export function openShare(ctx, options = {}) {
         if (which === 'article') { chosen = { articles: [article.id] }; stem = article.title; }
         else if (which === 'tag' && !tagSelect.disabled) { chosen = { tag: tagSelect.value }; stem = `lectern-${tagSelect.value}`; }
         else { chosen = 'all'; stem = 'lectern-library'; }
-        const path = await api.chooseSavePath({
-          title: 'Export',
-          defaultPath: `${fileStem(stem)}.${fmt.ext}`,
-          filter: { name: fmt.label, extensions: [fmt.ext] },
-        }).catch((err) => { toast(`Could not open the save dialog: ${err.message ?? err}`); return null; });
+        const path = await api.chooseSavePath(`${fileStem(stem)}.${fmt.ext}`, { name: fmt.label, extensions: [fmt.ext] }).catch((err) => { toast(`Could not open the save dialog: ${err.message ?? err}`); return null; });
         if (!path) return;
         exportButton.disabled = true;
         try {

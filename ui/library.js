@@ -1,12 +1,15 @@
-// The library view: the list of articles, search as you type, sort, tag filter, import
-// (typed URL or path, file dialog, dropped files) with per-source progress, and removal
-// with Undo.
+// The library view: the list of articles (a page at a time, more as the reader scrolls),
+// search as you type, sort, tag filter, import (typed URL or path, file dialog, dropped
+// files) with per-source progress, and removal with Undo.
 
 import { h, clear, debounce } from './dom.js';
 import { sliceCodePoints, codePointLength } from './offsets.js';
 import { readingTime, formatDate, addedLabel, progressLabel, joinMeta } from './format.js';
 import { sectionNav } from './sections.js';
 import { openShare } from './exchange.js';
+
+/** Articles fetched per page of the list: enough to fill a tall window twice. */
+const PAGE = 100;
 
 const SORTS = [
   { id: 'added', label: 'Recently added' },
@@ -35,7 +38,9 @@ export function snippetNodes(snippet, highlights) {
 
 export function mount(root, api, app) {
   const { store, navigate, toast, openSettings, updateLibrary } = app;
-  let articles = [];
+  let articles = []; // the rows loaded so far, in list order
+  let total = 0; // how many the list holds in all (with the tag filter)
+  let loadingMore = false;
   let tags = [];
   let activeTag = null;
   let query = '';
@@ -89,20 +94,62 @@ export function mount(root, api, app) {
 
   // ---- data ----
 
+  const pageOf = (offset, limit) => api.listArticles({ sort: store.get().library.sort || 'added', tag: activeTag, offset, limit });
+
+  /** Reads the list again from the top, keeping as many rows as were loaded. */
   async function reload() {
     try {
-      const sortBy = store.get().library.sort || 'added';
-      [articles, tags] = await Promise.all([api.listArticles(sortBy), api.listTags()]);
+      let page;
+      [page, tags] = await Promise.all([pageOf(0, Math.max(PAGE, articles.length)), api.listTags()]);
+      if (activeTag && !tags.some((t) => t.name === activeTag)) {
+        activeTag = null;
+        page = await pageOf(0, Math.max(PAGE, articles.length));
+      }
+      ({ articles, total } = page);
     } catch (e) {
       toast(`Could not read the library: ${e.message}`);
       articles = [];
+      total = 0;
       tags = [];
     }
     if (disposed) return;
-    if (activeTag && !tags.some((t) => t.name === activeTag)) activeTag = null;
     renderTags();
     if (query) await runSearch(query);
     else renderList();
+  }
+
+  /** Appends the next page of rows (when the reader nears the end of the list). */
+  async function loadMore() {
+    if (loadingMore || articles.length >= total || query) return;
+    loadingMore = true;
+    try {
+      const page = await pageOf(articles.length, PAGE);
+      if (disposed) return;
+      const fresh = page.articles.filter((a) => !articles.some((b) => b.id === a.id));
+      articles.push(...fresh);
+      total = page.total;
+      more.before(...fresh.map(articleRow));
+      updateMore();
+    } catch (e) {
+      toast(`Could not read the library: ${e.message}`);
+    } finally {
+      loadingMore = false;
+    }
+  }
+
+  // The last row of the list: a button for the next page, pressed by itself when it scrolls
+  // into view (the button stays for keyboard users and as the visible count).
+  const moreButton = h('button', { type: 'button', class: 'button button-quiet', id: 'load-more', onclick: () => loadMore() });
+  const more = h('li', { class: 'list-more' }, moreButton);
+  const nearEnd = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) loadMore();
+  }, { rootMargin: '600px 0px' });
+  nearEnd.observe(more);
+
+  function updateMore() {
+    const left = total - articles.length;
+    more.hidden = left <= 0;
+    moreButton.textContent = `Show ${Math.min(left, PAGE)} more (${left} not shown)`;
   }
 
   // ---- rendering ----
@@ -114,7 +161,7 @@ export function mount(root, api, app) {
       const pressed = tag.name === activeTag;
       tagBar.append(h('button', {
         type: 'button', class: 'chip', 'aria-pressed': String(pressed),
-        onclick: () => { activeTag = pressed ? null : tag.name; renderTags(); renderList(); },
+        onclick: () => { activeTag = pressed ? null : tag.name; articles = []; reload(); },
       }, tag.name, h('span', { class: 'chip-count', 'aria-label': `${tag.count} articles` }, String(tag.count))));
     }
   }
@@ -163,18 +210,18 @@ export function mount(root, api, app) {
 
   function renderList() {
     clear(body);
-    const shown = activeTag ? articles.filter((a) => a.tags.includes(activeTag)) : articles;
-    frame.querySelector('#list-tools').hidden = articles.length === 0;
-    if (articles.length === 0) {
+    const empty = total === 0 && !activeTag;
+    frame.querySelector('#list-tools').hidden = empty;
+    if (empty) {
       status.textContent = '';
       body.append(renderWelcome());
       return;
     }
-    status.textContent = activeTag
-      ? `${shown.length} of ${articles.length} articles tagged “${activeTag}”`
-      : `${articles.length} ${articles.length === 1 ? 'article' : 'articles'}`;
+    const count = `${total} ${total === 1 ? 'article' : 'articles'}`;
+    status.textContent = activeTag ? `${count} tagged “${activeTag}”` : count;
     clear(list);
-    list.append(...shown.map(articleRow));
+    list.append(...articles.map(articleRow), more);
+    updateMore();
     body.append(list);
   }
 
@@ -235,6 +282,7 @@ export function mount(root, api, app) {
 
   sort.addEventListener('change', () => {
     updateLibrary({ sort: sort.value });
+    articles = [];
     reload();
   });
 
@@ -382,6 +430,8 @@ export function mount(root, api, app) {
   // ---- start ----
 
   reload().then(() => {
+    // For the desktop benchmark (cold start to an interactive list): bench/desktop in tests/.
+    if (!performance.getEntriesByName('lectern:library-interactive').length) performance.mark('lectern:library-interactive');
     const last = store.get().lastArticle;
     const link = last && list.querySelector(`[data-id="${CSS.escape(last)}"] .article-link`);
     // Coming back from an article, focus returns to it; on start, focus stays at the top.
@@ -390,6 +440,7 @@ export function mount(root, api, app) {
 
   return () => {
     disposed = true;
+    nearEnd.disconnect();
     searchSoon.cancel();
     window.removeEventListener('lectern:import', onDrop);
   };

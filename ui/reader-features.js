@@ -3,8 +3,10 @@
 // function that detaches it when the reader closes.
 
 import * as highlights from './highlights.js';
+import * as timeline from './timeline.js';
 import * as group from './group.js';
 
 export const features = [];
 features.push(highlights);
+features.push(timeline);
 features.push(group);

@@ -83,6 +83,15 @@ pub fn run() {
             commands::exchange::set_group_folder,
             commands::exchange::sync_group,
             commands::exchange::take_exchange_reports,
+            commands::timeline::article_timeline,
+            commands::timeline::library_timeline,
+            commands::timeline::correct_event,
+            commands::timeline::hide_event,
+            commands::timeline::unhide_event,
+            commands::timeline::add_event,
+            commands::timeline::remove_correction,
+            commands::timeline::date_guess,
+            commands::timeline::export_timeline,
         ])
         .setup(|app| {
             let shared = app.state::<Shared>().inner().clone();

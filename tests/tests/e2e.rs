@@ -295,3 +295,46 @@ async fn remove_with_undo_and_filter_by_tag() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_library_loads_page_by_page() {
+    flow("paging", |ctx| async move {
+        let library_dir = ctx.library.clone();
+        std::thread::spawn(move || {
+            let mut library = lectern_core::Library::open(&library_dir).unwrap();
+            let sources = tempfile::tempdir().unwrap();
+            for n in 0..250 {
+                let path = sources.path().join(format!("{n}.md"));
+                std::fs::write(&path, format!("# Note {n:03}\n\nA short note, number {n}, about reading slowly.\n"))
+                    .unwrap();
+                library.add(path.to_str().unwrap()).unwrap();
+            }
+        })
+        .join()
+        .unwrap();
+        let app = ctx.launch().await;
+        assert_eq!(app.text("#list-status").await, "250 articles");
+        assert_eq!(app.count(".article-row").await, 100, "the first page only");
+        // Scrolling near the end brings the next page by itself; the button brings the last.
+        app.js("document.getElementById('load-more').scrollIntoView()", vec![]).await;
+        app.wait_js("return document.querySelectorAll('.article-row').length === 200").await;
+        assert_eq!(app.text("#load-more").await, "Show 50 more (50 not shown)");
+        app.js("window.scrollTo(0, 0)", vec![]).await;
+        app.click("#load-more").await;
+        app.wait_js("return document.querySelectorAll('.article-row').length === 250").await;
+        let titles: Vec<String> = serde_json::from_value(
+            app.js("return [...document.querySelectorAll('.article-link')].map((a) => a.textContent)", vec![]).await,
+        )
+        .unwrap();
+        let mut unique = titles.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), 250, "no row twice, none missing");
+        assert_eq!(titles[0], "Note 249", "newest first");
+        assert!(
+            app.js("return document.getElementById('load-more').closest('li').hidden", vec![]).await == json!(true)
+        );
+        app.screenshot("paging").await;
+    })
+    .await;
+}

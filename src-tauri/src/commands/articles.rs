@@ -28,19 +28,37 @@ pub struct ListedArticle {
     reading_minutes: usize,
 }
 
-/// The library's articles, sorted.
+/// One page of the library list, and how many articles there are in all.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticlePage {
+    articles: Vec<ListedArticle>,
+    total: usize,
+}
+
+/// A page of the library's articles (one tag's, when given), sorted.
 #[tauri::command]
-pub async fn list_articles(state: State<'_, Shared>, sort: Option<Sort>) -> Result<Vec<ListedArticle>> {
+pub async fn list_articles(
+    state: State<'_, Shared>,
+    sort: Option<Sort>,
+    tag: Option<String>,
+    offset: usize,
+    limit: usize,
+) -> Result<ArticlePage> {
     state
         .run(move |library| {
-            Ok(library
-                .list(sort.unwrap_or_default())?
+            let sort = sort.unwrap_or_default();
+            let page = match &tag {
+                Some(tag) => library.tagged_page(tag, sort, offset, limit)?,
+                None => library.list_page(sort, offset, limit)?,
+            };
+            let articles = page
                 .into_iter()
                 .map(|summary| ListedArticle {
                     reading_minutes: lectern_core::text::reading_minutes(summary.words),
                     summary,
                 })
-                .collect())
+                .collect();
+            Ok(ArticlePage { articles, total: library.count(tag.as_deref())? })
         })
         .await
 }

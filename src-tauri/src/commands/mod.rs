@@ -5,3 +5,4 @@
 pub mod annotations;
 pub mod articles;
 pub mod exchange;
+pub mod timeline;

@@ -191,6 +191,22 @@ impl Library {
         Ok(self.store.list_articles_page(sort, offset, limit)?)
     }
 
+    /// One page of the articles tagged `tag`, as [`Self::list_page`].
+    pub fn tagged_page(
+        &self,
+        tag: &str,
+        sort: Sort,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<ArticleSummary>, Error> {
+        Ok(self.store.tagged_articles_page(tag, sort, offset, limit)?)
+    }
+
+    /// How many articles the library holds (those tagged `tag`, when given).
+    pub fn count(&self, tag: Option<&str>) -> Result<usize, Error> {
+        Ok(self.store.count_articles(tag)?)
+    }
+
     /// Finds an article by id or unambiguous id prefix.
     pub fn resolve(&self, id_or_prefix: &str) -> Result<ArticleId, Error> {
         Ok(self.store.resolve_id(id_or_prefix)?)

@@ -4,7 +4,8 @@
 use super::{Error, Library};
 use crate::store::{ArticleId, Sort};
 use crate::timeline::{
-    self, AnchoredCorrection, ArticleEvent, Corrected, Correction, CorrectionKind, Mention, TimelineError, Titles,
+    self, AnchoredCorrection, ArticleEvent, Corrected, Correction, CorrectionKind, DatedValue, Mention, TimelineError,
+    Titles,
 };
 
 /// A merged timeline with what could not be placed.
@@ -154,6 +155,17 @@ impl Library {
             .ok_or_else(|| TimelineError::NoMention { article: article.0.clone(), start }.into())
     }
 
+    /// The date the tagger reads in `start..end` of the article's text (the first placeable
+    /// expression overlapping it), or `None`: what to prefill when a user adds an event from a
+    /// selection.
+    pub fn date_guess(&self, article: &ArticleId, start: usize, end: usize) -> Result<Option<DatedValue>, Error> {
+        let document = self.document(article)?;
+        Ok(timeline::tag(&document.text(), timeline::publication_date(&document))
+            .into_iter()
+            .filter(|t| t.start < end.max(start + 1) && start < t.end)
+            .find_map(|t| timeline::normalise_value(&t.value).ok()))
+    }
+
     fn corrected(&self, article: &ArticleId) -> Result<Corrected, Error> {
         let document = self.store.article(article)?.document;
         let text = document.text();
@@ -185,5 +197,31 @@ impl Library {
             return Err(TimelineError::NoMention { article: article.0.clone(), start: mention.start }.into());
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Block, Document, Metadata};
+    use crate::ingest::Draft;
+
+    #[test]
+    fn a_selection_over_a_date_is_guessed_with_the_story_year() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut library = Library::open(dir.path()).unwrap();
+        let text = "On March 9, 2019 the mill closed. On April 2 the workers left. Nobody came back.";
+        let document = Document {
+            meta: Metadata { title: "Mill".into(), published: Some("2020-05-01".into()), ..Default::default() },
+            blocks: vec![Block::paragraph(text)],
+        };
+        let id = library.add_draft(&Draft { document, assets: vec![] }).unwrap().id;
+        let at = |needle: &str| text.find(needle).unwrap();
+        // Selecting the words, or a sentence around them, finds the anchored date.
+        let guess = library.date_guess(&id, at("April 2"), at("April 2") + 7).unwrap().unwrap();
+        assert_eq!(guess.value, "2019-04-02");
+        let sentence = library.date_guess(&id, at("On April"), at(" Nobody")).unwrap().unwrap();
+        assert_eq!(sentence.value, "2019-04-02");
+        assert_eq!(library.date_guess(&id, at("Nobody"), text.len()).unwrap(), None);
     }
 }

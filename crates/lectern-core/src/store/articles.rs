@@ -108,6 +108,10 @@ const SUMMARY_COLUMNS: &str =
      coalesce(r.progress, 0), (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM article_tags at \
        JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id ORDER BY t.name)), a.url";
 
+/// The filter of a page query on its third parameter: a tag name, or NULL for every article.
+const TAGGED: &str = "(?3 IS NULL OR EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id \
+     WHERE at.article_id = a.id AND t.name = ?3))";
+
 fn summary_from_row(row: &Row) -> rusqlite::Result<ArticleSummary> {
     let tags: Option<String> = row.get(8)?;
     let url: Option<String> = row.get(9)?;
@@ -156,15 +160,44 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<ArticleSummary>, StoreError> {
+        self.page(None, sort, offset, limit)
+    }
+
+    /// One page of the articles tagged `tag` (case-insensitive), as [`Self::list_articles_page`].
+    pub fn tagged_articles_page(
+        &self,
+        tag: &str,
+        sort: Sort,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<ArticleSummary>, StoreError> {
+        self.page(Some(tag), sort, offset, limit)
+    }
+
+    fn page(
+        &self,
+        tag: Option<&str>,
+        sort: Sort,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<ArticleSummary>, StoreError> {
         let order = sort_order(sort);
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM (SELECT a.key FROM articles a WHERE a.removed IS NULL ORDER BY {order} \
-             LIMIT ?1 OFFSET ?2) page JOIN articles a ON a.key = page.key \
+            "SELECT {SUMMARY_COLUMNS} FROM (SELECT a.key FROM articles a WHERE a.removed IS NULL AND {TAGGED} \
+             ORDER BY {order} LIMIT ?1 OFFSET ?2) page JOIN articles a ON a.key = page.key \
              LEFT JOIN reading_state r ON r.article_id = a.id ORDER BY {order}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![limit as i64, offset as i64], summary_from_row)?;
+        let rows = stmt.query_map(params![limit as i64, offset as i64, tag], summary_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many articles the library list holds (those tagged `tag`, when given).
+    pub fn count_articles(&self, tag: Option<&str>) -> Result<usize, StoreError> {
+        let sql = format!("SELECT count(*) FROM articles a WHERE a.removed IS NULL AND {TAGGED}");
+        let count: i64 =
+            self.conn.prepare_cached(&sql)?.query_row(params![None::<i64>, None::<i64>, tag], |row| row.get(0))?;
+        Ok(count as usize)
     }
 
     /// One row of the library list.
@@ -456,5 +489,29 @@ pub(crate) mod tests {
             let paged: Vec<_> = (0..3).flat_map(|page| store.list_articles_page(sort, page * 3, 3).unwrap()).collect();
             assert_eq!(paged, whole, "{sort:?}");
         }
+    }
+
+    #[test]
+    fn a_tag_pages_and_counts_only_its_articles() {
+        let mut store = Store::open_in_memory().unwrap();
+        let ids: Vec<_> = (0..5)
+            .map(|n| added(store.add_article(&draft(&format!("T{n}"), None, &format!("text {n}"))).unwrap()))
+            .collect();
+        for id in ids.iter().step_by(2) {
+            store.set_tags(id, &["Flood".into()]).unwrap();
+        }
+        store.remove_article(&ids[4]).unwrap();
+        assert_eq!(store.count_articles(None).unwrap(), 4);
+        assert_eq!(store.count_articles(Some("flood")).unwrap(), 2, "case-insensitive, removed left out");
+        let titles = |offset| {
+            store
+                .tagged_articles_page("FLOOD", Sort::Title, offset, 1)
+                .unwrap()
+                .into_iter()
+                .map(|a| a.title)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!((titles(0), titles(1), titles(2)), (vec!["T0".to_string()], vec!["T2".to_string()], vec![]));
+        assert_eq!(store.count_articles(Some("none")).unwrap(), 0);
     }
 }

@@ -61,14 +61,35 @@ fn value_of(raw: &str) -> String {
     }
 }
 
+/// A YAML scalar's text: double quotes take backslash escapes (`\"`, `\\`, `\n`, `\t`,
+/// `\uXXXX`), single quotes double themselves (`''`), plain scalars stay as written.
 fn unquote(value: &str) -> String {
     let value = value.trim();
-    for quote in ['"', '\''] {
-        if let Some(inner) = value.strip_prefix(quote).and_then(|v| v.strip_suffix(quote)) {
-            return inner.to_string();
+    if let Some(inner) = value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
+        return inner.replace("''", "'");
+    }
+    let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) else {
+        return value.to_string();
+    };
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('u') => {
+                let hex: String = chars.by_ref().take(4).collect();
+                out.extend(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32));
+            }
+            Some(other) => out.push(other),
+            None => out.push('\\'),
         }
     }
-    value.to_string()
+    out
 }
 
 /// Only web addresses are kept as the article's URL: a `javascript:` or `file:` "url" in a
@@ -87,6 +108,14 @@ fn primary_subtag(value: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_values_lose_their_escapes() {
+        assert_eq!(unquote(r#""Notes \"quoted\" \\ \u00e9""#), r#"Notes "quoted" \ é"#);
+        assert_eq!(unquote("'it''s'"), "it's");
+        assert_eq!(unquote("plain \\ text"), "plain \\ text");
+        assert_eq!(unquote(r#""trailing \""#), "trailing \\");
+    }
 
     #[test]
     fn yaml_and_toml_pairs() {
