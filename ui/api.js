@@ -33,6 +33,19 @@ export const api = {
   listTags: () => invoke('list_tags'),
   addSamples: () => invoke('add_samples'),
 
+  // Highlights, notes and key quotes (src-tauri/src/commands/annotations.rs).
+  articleHighlights: (id) => invoke('article_highlights', { id }),
+  listHighlights: (filter) => invoke('list_highlights', { filter }),
+  createHighlight: (article, start, end, { note, color, tags } = {}) => invoke('create_highlight', { article, start, end, note, color, tags }),
+  editHighlight: (id, { note, color, tags } = {}) => invoke('edit_highlight', { id, note, color, tags }),
+  deleteHighlight: (id) => invoke('delete_highlight', { id }),
+  undoDeleteHighlight: (id) => invoke('undo_delete_highlight', { id }),
+  reattachHighlight: (id, start, end) => invoke('reattach_highlight', { id, start, end }),
+  quoteSuggestions: (id) => invoke('quote_suggestions', { id }),
+  dismissQuote: (article, start, end) => invoke('dismiss_quote', { article, start, end }),
+  undismissQuote: (article, text) => invoke('undismiss_quote', { article, text }),
+  getCreator: () => invoke('get_creator'),
+  setCreator: (name) => invoke('set_creator', { name }),
   // ---- timeline (src-tauri/src/commands/timeline.rs) ----
   articleTimeline: (id) => invoke('article_timeline', { id }),
   libraryTimeline: (tag) => invoke('library_timeline', { tag: tag || null }),
@@ -76,6 +89,34 @@ export const api = {
     ];
     return () => offs.forEach((off) => off());
   },
+
+  // ---- study groups (exchange, group folder; the creator's name is above) ----
+  /** `scope`: 'all' | {articles: [ids]} | {tag}; `format`: 'md' | 'json' | 'bundle'. */
+  exportAnnotations: (scope, format, path) => invoke('export_annotations', { scope, format, path }),
+  importAnnotations: (path) => invoke('import_annotations', { path }),
+  getGroupFolder: () => invoke('get_group_folder'),
+  setGroupFolder: (folder) => invoke('set_group_folder', { folder }),
+  syncGroup: () => invoke('sync_group'),
+  takeExchangeReports: () => invoke('take_exchange_reports'),
+
+  /** Asks for an annotation file to import; resolves to a path, or null when cancelled. */
+  async chooseExchangeFile() {
+    const picked = await tauri.dialog.open({
+      multiple: false,
+      title: 'Import annotations',
+      filters: [{ name: 'Lectern bundles and annotation JSON', extensions: ['lectern', 'json'] }],
+    });
+    return Array.isArray(picked) ? picked[0] ?? null : picked;
+  },
+
+  /** Asks for the group folder; resolves to a path, or null when cancelled. */
+  async chooseFolder() {
+    const picked = await tauri.dialog.open({ directory: true, multiple: false, title: 'Choose the group folder' });
+    return Array.isArray(picked) ? picked[0] ?? null : picked;
+  },
+
+  /** Calls `handler()` when the app has imported something by itself (start-up sync, opened file). */
+  onExchangeReport: (handler) => subscribe('exchange-report', () => handler()),
 
   /** Opens an article's link in the system browser (never in the app window). */
   openExternal: (url) => invoke('open_link', { url }),

@@ -7,6 +7,7 @@ import { h, clear, debounce, isTyping } from './dom.js';
 import * as model from './settings-model.js';
 import * as settingsView from './settings.js';
 import { route as routeFor } from './sections.js';
+import { watchExchange } from './exchange.js';
 
 const store = createStore({
   reader: model.normalize(null),
@@ -164,7 +165,11 @@ document.addEventListener('keydown', (event) => {
 
 api.onFileDrop({
   over: (on) => dropOverlay.classList.toggle('visible', on),
-  drop: (paths) => {
+  drop: (dropped) => {
+    // Study-group files (bundles, annotation JSON) are imported as annotations (exchange.js).
+    const isExchange = (p) => /\.(lectern|json)$/i.test(p);
+    dropped.filter(isExchange).forEach((path) => window.dispatchEvent(new CustomEvent('lectern:import-annotations', { detail: path })));
+    const paths = dropped.filter((p) => !isExchange(p));
     if (paths.length === 0) return;
     if (store.get().route.section !== '#/') navigate('#/');
     // The library view listens for this and runs the import with progress.
@@ -186,6 +191,7 @@ async function start() {
   }
   applyReaderSettings(store.get().reader);
   render();
+  watchExchange({ api, toast, navigate });
   document.body.classList.add('ready');
 }
 

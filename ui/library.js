@@ -6,6 +6,7 @@ import { h, clear, debounce } from './dom.js';
 import { sliceCodePoints, codePointLength } from './offsets.js';
 import { readingTime, formatDate, addedLabel, progressLabel, joinMeta } from './format.js';
 import { sectionNav } from './sections.js';
+import { openShare } from './exchange.js';
 
 /** Articles fetched per page of the list: enough to fill a tall window twice. */
 const PAGE = 100;
@@ -76,6 +77,7 @@ export function mount(root, api, app) {
         h('label', { for: 'search', class: 'visually-hidden' }, 'Search articles'),
         search,
         h('kbd', { class: 'search-hint', 'aria-hidden': 'true' }, '/')),
+      h('button', { type: 'button', class: 'button button-quiet', id: 'open-share', onclick: () => openShare({ api, toast, navigate }, { tag: activeTag }) }, 'Share…'),
       h('button', { type: 'button', class: 'button button-quiet', id: 'open-settings', onclick: () => openSettings(), 'aria-keyshortcuts': 'Control+,' }, 'Reading settings')),
     h('section', { class: 'import', 'aria-labelledby': 'import-heading' },
       h('h2', { id: 'import-heading', class: 'visually-hidden' }, 'Add articles'),

@@ -2,6 +2,11 @@
 // `attach(reader)` (reader: the context built by reader.js `readerContext`) and returns a
 // function that detaches it when the reader closes.
 
+import * as highlights from './highlights.js';
 import * as timeline from './timeline.js';
+import * as group from './group.js';
 
-export const features = [timeline];
+export const features = [];
+features.push(highlights);
+features.push(timeline);
+features.push(group);

@@ -4,11 +4,13 @@
 import { h } from './dom.js';
 import * as libraryView from './library.js';
 import * as readerView from './reader.js';
+import * as highlightsView from './highlights-view.js';
 import * as timelineView from './timeline-view.js';
 
 /** Top-level sections, in navigation order: {hash, label, view}. */
 export const sections = [
   { hash: '#/', label: 'Articles', view: libraryView },
+  { hash: '#/highlights', label: 'Highlights', view: highlightsView },
   { hash: '#/timeline', label: 'Timeline', view: timelineView },
 ];
 

@@ -4,6 +4,7 @@
 
 import { h } from './dom.js';
 import * as model from './settings-model.js';
+import { verdict } from './exchange.js';
 
 let uid = 0;
 
@@ -25,6 +26,71 @@ function select({ id, label, options, value, onChange }) {
   el.value = value;
   el.addEventListener('change', () => onChange(el.value));
   return h('div', { class: 'field field-inline' }, h('label', { class: 'field-label', for: id }, label), el);
+}
+
+/**
+ * The study-group fields: the name your highlights carry, and the group folder (synced at
+ * start, written on quit, or now). Changes are saved at once through the shell.
+ */
+function studyGroup(api) {
+  const name = h('input', { id: 'settings-creator-name', class: 'text-input', type: 'text', maxlength: '100', autocomplete: 'name', 'aria-describedby': 'settings-creator-status' });
+  const nameStatus = h('p', { class: 'hint', id: 'settings-creator-status', 'aria-live': 'polite' }, 'Shown beside your highlights in your group’s copies.');
+  const folderPath = h('p', { class: 'group-folder-path', id: 'group-folder-path' }, 'None');
+  const choose = h('button', { type: 'button', class: 'button', id: 'choose-group-folder' }, 'Choose folder…');
+  const syncButton = h('button', { type: 'button', class: 'button', id: 'group-sync-now', disabled: true }, 'Sync now');
+  const leave = h('button', { type: 'button', class: 'button button-quiet', id: 'leave-group', hidden: true }, 'Stop syncing');
+  const folderStatus = h('p', { class: 'hint', id: 'group-folder-status', 'aria-live': 'polite' },
+    'A folder your group already syncs (Syncthing, Nextcloud, Dropbox, git). Lectern writes only its own file there.');
+
+  const showFolder = (folder) => {
+    folderPath.textContent = folder || 'None';
+    syncButton.disabled = !folder;
+    leave.hidden = !folder;
+  };
+  const synced = (sync) => {
+    folderStatus.textContent = sync.members.length === 0
+      ? 'Synced: your file is written; no other member’s file is there yet.'
+      : `Synced with ${sync.members.length} member file${sync.members.length === 1 ? '' : 's'}: ${verdict(sync.total)}`;
+    window.dispatchEvent(new CustomEvent('lectern:annotations-changed', { detail: sync.total }));
+  };
+  const failed = (e) => { folderStatus.textContent = `Could not sync: ${e.message}`; };
+
+  api.getCreator().then((c) => { name.value = c.name; }).catch(() => {});
+  api.getGroupFolder().then(showFolder).catch(() => {});
+  name.addEventListener('change', async () => {
+    try {
+      const saved = await api.setCreator(name.value);
+      name.value = saved.name;
+      nameStatus.textContent = `Saved: new highlights carry “${saved.name}”.`;
+    } catch (e) {
+      nameStatus.textContent = e.message;
+    }
+  });
+  choose.addEventListener('click', async () => {
+    const folder = await api.chooseFolder().catch(() => null);
+    if (!folder) return;
+    try {
+      const sync = await api.setGroupFolder(folder);
+      showFolder(await api.getGroupFolder());
+      synced(sync);
+    } catch (e) {
+      failed(e);
+    }
+  });
+  syncButton.addEventListener('click', () => api.syncGroup().then(synced, failed));
+  leave.addEventListener('click', () => api.setGroupFolder(null).then(() => {
+    showFolder(null);
+    folderStatus.textContent = 'Not syncing any more. The files in the folder stay.';
+  }, failed));
+
+  return h('section', { class: 'settings-group', 'aria-labelledby': 'settings-group-title' },
+    h('h3', { id: 'settings-group-title' }, 'Study group'),
+    h('div', { class: 'field' }, h('label', { class: 'field-label', for: 'settings-creator-name' }, 'Your name'), name, nameStatus),
+    h('div', { class: 'field' },
+      h('span', { class: 'field-label', id: 'group-folder-label' }, 'Group folder'),
+      folderPath,
+      h('div', { class: 'dialog-actions', role: 'group', 'aria-labelledby': 'group-folder-label' }, syncButton, leave, choose),
+      folderStatus));
 }
 
 export function mount(root, api, app) {
@@ -60,7 +126,8 @@ export function mount(root, api, app) {
       select({ id: 'spacing', label: 'Paragraph spacing', options: model.SPACINGS, value: s.spacing, onChange: (spacing) => set({ spacing }) }),
       h('div', { class: 'field field-inline' }, justify, h('label', { for: 'justify' }, 'Justify text')),
       radioGroup({ name: 'theme', label: 'Theme', options: model.THEMES, value: s.theme, onChange: (theme) => set({ theme }), swatches: true }),
-      h('p', { class: 'hint' }, 'Ctrl+= and Ctrl+− change the text size anywhere; Ctrl+0 resets it.')));
+      h('p', { class: 'hint' }, 'Ctrl+= and Ctrl+− change the text size anywhere; Ctrl+0 resets it.'),
+      studyGroup(api)));
 
   function sync(state) {
     const r = state.reader;

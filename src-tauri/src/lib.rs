@@ -4,16 +4,18 @@
 //! - [`commands`]: one async command per use case, each a few lines.
 //! - [`asset`]: the `lectern:` scheme serving stored images.
 //! - [`window_state`]: the window's size and position, remembered in the library.
+//! - [`group`]: the group folder synced at start and written on quit; files opened with the app.
 
 pub mod asset;
 pub mod commands;
 pub mod error;
+pub mod group;
 pub mod state;
 pub mod system;
 pub mod window_state;
 
 use state::Shared;
-use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
+use tauri::{Manager, RunEvent, WebviewUrl, WebviewWindowBuilder};
 
 /// The main window's label (capabilities refer to it).
 const MAIN_WINDOW: &str = "main";
@@ -38,6 +40,7 @@ pub fn run() {
         }
     };
     let shared = Shared::new(library);
+    let open_files = state::open_files(&args);
     // Removals are undoable for one session: what was removed last time goes for good now.
     if let Err(e) = shared.with(|library| Ok(library.purge_removed()?)) {
         eprintln!("lectern-desktop: could not purge removed articles: {e}");
@@ -46,6 +49,7 @@ pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(shared)
+        .manage(group::Reports::default())
         .register_asynchronous_uri_scheme_protocol(asset::SCHEME, asset::handle)
         .invoke_handler(tauri::generate_handler![
             commands::articles::list_articles,
@@ -61,6 +65,24 @@ pub fn run() {
             commands::articles::list_tags,
             commands::articles::add_samples,
             commands::articles::open_link,
+            commands::annotations::article_highlights,
+            commands::annotations::list_highlights,
+            commands::annotations::create_highlight,
+            commands::annotations::edit_highlight,
+            commands::annotations::delete_highlight,
+            commands::annotations::undo_delete_highlight,
+            commands::annotations::reattach_highlight,
+            commands::annotations::quote_suggestions,
+            commands::annotations::dismiss_quote,
+            commands::annotations::undismiss_quote,
+            commands::annotations::get_creator,
+            commands::annotations::set_creator,
+            commands::exchange::export_annotations,
+            commands::exchange::import_annotations,
+            commands::exchange::get_group_folder,
+            commands::exchange::set_group_folder,
+            commands::exchange::sync_group,
+            commands::exchange::take_exchange_reports,
             commands::timeline::article_timeline,
             commands::timeline::library_timeline,
             commands::timeline::correct_event,
@@ -93,12 +115,21 @@ pub fn run() {
             if geometry.is_some_and(|g| g.maximized) {
                 window.maximize()?;
             }
-            window_state::track(&window, shared);
+            window_state::track(&window, shared.clone());
+            let reports = app.state::<group::Reports>().inner().clone();
+            group::start(app.handle().clone(), shared, reports, open_files);
             Ok(())
         })
-        .run(tauri::generate_context!());
-    if let Err(e) = result {
-        eprintln!("lectern-desktop: {e}");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    match result {
+        Ok(app) => app.run(|app, event| {
+            if let RunEvent::Exit = event {
+                group::on_exit(app.state::<Shared>().inner());
+            }
+        }),
+        Err(e) => {
+            eprintln!("lectern-desktop: {e}");
+            std::process::exit(1);
+        }
     }
 }

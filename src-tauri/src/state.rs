@@ -52,6 +52,23 @@ pub fn library_dir(args: &[String]) -> Result<PathBuf> {
     Ok(Library::default_dir()?)
 }
 
+/// The files the app was opened with (`lectern-desktop [--library DIR] FILE...`, as a file
+/// manager's "Open with" calls it): every argument that is not an option or its value. A
+/// `file://` URL is taken as the path it names.
+pub fn open_files(args: &[String]) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut iter = args.iter().skip(1);
+    while let Some(arg) = iter.next() {
+        if arg == "--library" {
+            iter.next();
+        } else if !arg.starts_with('-') {
+            let path = arg.strip_prefix("file://").unwrap_or(arg);
+            files.push(PathBuf::from(path));
+        }
+    }
+    files
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,5 +82,13 @@ mod tests {
         assert_eq!(library_dir(&args(&["app", "--library", "/tmp/a"])).unwrap(), PathBuf::from("/tmp/a"));
         assert_eq!(library_dir(&args(&["app", "--library=/tmp/b"])).unwrap(), PathBuf::from("/tmp/b"));
         assert!(library_dir(&args(&["app", "--library"])).is_err());
+    }
+
+    #[test]
+    fn files_to_open_are_the_arguments_that_are_not_options() {
+        let files =
+            open_files(&args(&["app", "--library", "/tmp/a", "/x/notes.lectern", "--library=/b", "file:///y/a.json"]));
+        assert_eq!(files, vec![PathBuf::from("/x/notes.lectern"), PathBuf::from("/y/a.json")]);
+        assert!(open_files(&args(&["app", "--library", "/tmp/a"])).is_empty());
     }
 }

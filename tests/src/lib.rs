@@ -220,11 +220,19 @@ pub struct Ctx {
 impl Ctx {
     /// Starts the app on the flow's library and waits for the UI to be up.
     pub async fn launch(&self) -> App {
+        self.launch_with(&[]).await
+    }
+
+    /// Starts the app on the flow's library with more command-line arguments (a file to
+    /// open, say) and waits for the UI to be up.
+    pub async fn launch_with(&self, extra: &[&str]) -> App {
+        let mut args = vec![json!("--library"), json!(self.library)];
+        args.extend(extra.iter().map(|a| json!(a)));
         let caps = json!({
             "browserName": "wry",
             "tauri:options": {
                 "application": app_binary(),
-                "args": ["--library", self.library],
+                "args": args,
             }
         });
         let caps = caps.as_object().cloned().expect("an object");

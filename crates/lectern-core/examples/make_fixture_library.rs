@@ -9,7 +9,8 @@
 //! same SQL the store runs, read from `src/store/migrations/`) and fills in realistic data
 //! with plain SQL, as that Lectern would have: English and Chinese articles with their
 //! blocks, images, tags, reading state and settings; from version 2 highlights with notes
-//! (one deleted), from version 3 timeline corrections (version 4 only adds indexes). Every id
+//! (one deleted), from version 3 timeline corrections (version 4 only adds indexes), from
+//! version 5 a dismissed key-quote suggestion. Every id
 //! and timestamp is fixed, so the data (not the exact bytes) is the same on each run;
 //! tests/migrations.rs checks it.
 
@@ -24,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../src/store/migrations/0002_annotations.sql"),
     include_str!("../src/store/migrations/0003_timeline_corrections.sql"),
     include_str!("../src/store/migrations/0004_list_indexes.sql"),
+    include_str!("../src/store/migrations/0005_dismissed_quotes.sql"),
 ];
 
 /// (id, title, language, published, paragraphs)
@@ -216,6 +218,17 @@ fn write(path: &Path, version: usize) -> rusqlite::Result<()> {
                 ],
             )?;
         }
+    }
+    if version >= 5 {
+        // A key-quote suggestion the user dismissed, kept by its words.
+        let quote = "We have done what we promised";
+        let text = &texts[0];
+        let start = text[..text.find(quote).expect("the quote is in the text")].chars().count();
+        tx.execute(
+            "INSERT INTO dismissed_quotes (article_id, exact, \"start\", \"end\", dismissed) \
+             VALUES (?1, ?2, ?3, ?4, '2023-10-01T08:00:00.000Z')",
+            params![ARTICLES[0].0, quote, start as i64, (start + quote.chars().count()) as i64],
+        )?;
     }
     for (n, (_, title, ..)) in ARTICLES.iter().enumerate() {
         tx.execute(

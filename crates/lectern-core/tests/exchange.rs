@@ -480,3 +480,25 @@ fn the_creator_name_is_checked() {
     assert!(lib.set_creator("   ").is_err());
     assert!(lib.set_creator(&"x".repeat(101)).is_err());
 }
+
+#[test]
+fn writing_the_own_group_file_imports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("group");
+    std::fs::create_dir(&folder).unwrap();
+    let (mut ana, article) = with_river(dir.path(), "Ana");
+    let mut bo = member(dir.path(), "Bo");
+    ana.highlight(&article, Selection::Quote("runs clear".into()), note("from Ana")).unwrap();
+    ana.sync_group(&folder).unwrap();
+
+    // Bo only writes his file (what the desktop app does on quit): Ana's is not read.
+    let written = bo.write_group_file(&folder).unwrap();
+    assert_eq!(written.parent().unwrap(), folder.as_path());
+    assert!(written.file_name().unwrap().to_string_lossy().starts_with("bo-"));
+    assert!(bo.list(lectern_core::store::Sort::Added).unwrap().is_empty(), "nothing imported");
+    // Ana imports it (empty but valid), and nothing of hers is touched.
+    let sync = ana.sync_group(&folder).unwrap();
+    assert_eq!(sync.members.len(), 1);
+    assert!(sync.members[0].error.is_none());
+    assert_eq!(normalized(&mut ana).len(), 1);
+}

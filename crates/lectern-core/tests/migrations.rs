@@ -8,7 +8,7 @@ use lectern_core::store::{ArticleId, Store, BACKUP_DIR, DATABASE_FILE};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
-const LATEST: u32 = 4;
+const LATEST: u32 = 5;
 
 fn fixture(version: u32) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../tests/fixtures/libraries/v{version}.sqlite3"))
@@ -112,6 +112,14 @@ fn every_version_upgrades_with_every_row_intact() {
 
         // Version 4: the library list's indexes.
         assert_eq!(count(&conn, "sqlite_master WHERE name LIKE 'articles_list_%'"), 3, "v{version}: list indexes");
+
+        // Version 5: dismissed key-quote suggestions.
+        let dismissed = store.dismissed_quotes(&id(1)).unwrap();
+        if version >= 5 {
+            assert_eq!(dismissed, ["We have done what we promised"]);
+        } else {
+            assert!(dismissed.is_empty());
+        }
 
         // The rolling backup: the old file, untouched, before the first migration.
         let kept = backups(dir.path());

@@ -10,8 +10,8 @@ use serde_json::{Map, Value};
 use tauri::{AppHandle, Emitter, State};
 
 /// The settings the UI owns, by core setting key. The window geometry (`window`) belongs to
-/// the shell and is not exposed.
-const UI_SETTINGS: [&str; 2] = ["reader", "library"];
+/// the shell and is not exposed. `layers`: the group view's member colours and hidden layers.
+const UI_SETTINGS: [&str; 3] = ["reader", "library", "layers"];
 
 /// How many search results the library view shows.
 const SEARCH_LIMIT: usize = 50;

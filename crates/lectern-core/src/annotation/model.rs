@@ -338,6 +338,9 @@ pub struct AnnotationFilter {
     pub creator: Option<String>,
     /// Only those whose note contains these words (case-insensitive for ASCII).
     pub note_contains: Option<String>,
+    /// Only those whose note, highlighted words or tags contain these words
+    /// (case-insensitive for ASCII): the search box of a list of highlights.
+    pub text: Option<String>,
 }
 
 /// The current time as ISO 8601 UTC with milliseconds, as every timestamp is stored.

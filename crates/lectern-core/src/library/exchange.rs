@@ -189,6 +189,23 @@ impl Library {
         self.sync_group_with(folder, &Limits::default())
     }
 
+    /// Writes only this member's own file into a group folder (every annotated article with
+    /// its annotations, tombstones included), importing nothing: what the desktop app does
+    /// when it quits. Returns the file written.
+    pub fn write_group_file(&mut self, folder: &Path) -> Result<PathBuf, Error> {
+        Ok(self.write_member_file(folder)?.1)
+    }
+
+    /// Writes this member's file into `folder`; returns the member id and the file.
+    fn write_member_file(&mut self, folder: &Path) -> Result<(String, PathBuf), Error> {
+        let member = self.member_id()?;
+        let ids = self.store.annotated_articles()?;
+        let bytes = self.bundle_of(&ids, Some(member.clone()))?;
+        let name = group::file_name(&self.creator()?, &member);
+        let written = group::write_own(folder, &name, &member, &bytes)?;
+        Ok((member, written))
+    }
+
     /// [`Library::sync_group`] with the given import limits.
     pub fn sync_group_with(&mut self, folder: &Path, limits: &Limits) -> Result<GroupSync, Error> {
         // The group folder is not the library folder: its errors say so (`ExchangeError::Io`).
@@ -199,11 +216,7 @@ impl Library {
             return Err(ExchangeError::Io { path: folder, source }.into());
         }
         self.set_setting(super::exchange::GROUP_FOLDER_SETTING, &json!(folder.to_string_lossy()))?;
-        let member = self.member_id()?;
-        let ids = self.store.annotated_articles()?;
-        let bytes = self.bundle_of(&ids, Some(member.clone()))?;
-        let name = group::file_name(&self.creator()?, &member);
-        let written = group::write_own(&folder, &name, &member, &bytes)?;
+        let (member, written) = self.write_member_file(&folder)?;
         let mut sync = GroupSync { written, members: Vec::new(), total: ImportSummary::default() };
         for path in group::other_members(&folder, &member)? {
             let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

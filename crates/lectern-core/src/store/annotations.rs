@@ -225,6 +225,15 @@ impl Store {
             let escaped = words.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
             add(" AND n.note LIKE '%' || ? || '%' ESCAPE '\\'", escaped);
         }
+        if let Some(words) = filter.text.as_deref().filter(|w| !w.trim().is_empty()) {
+            let escaped = words.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            // One parameter (each `?` becomes the same number), matched three ways.
+            add(
+                " AND (n.note LIKE '%' || ? || '%' ESCAPE '\\' OR n.exact LIKE '%' || ? || '%' ESCAPE '\\' \
+                 OR n.tags LIKE '%' || ? || '%' ESCAPE '\\')",
+                escaped,
+            );
+        }
         sql.push_str(if filter.article.is_some() {
             " ORDER BY n.\"start\", n.\"end\", n.id"
         } else {
@@ -433,6 +442,16 @@ mod tests {
         assert_eq!(by(AnnotationFilter { creator: Some("Ana".into()), ..Default::default() }), 1);
         assert_eq!(by(AnnotationFilter { note_contains: Some("SPRING".into()), ..Default::default() }), 1);
         assert_eq!(by(AnnotationFilter { note_contains: Some("100%".into()), ..Default::default() }), 0);
+        // The search box: note, highlighted words or tags.
+        assert_eq!(by(AnnotationFilter { text: Some("spring".into()), ..Default::default() }), 1);
+        assert_eq!(by(AnnotationFilter { text: Some("RUNS".into()), ..Default::default() }), 1);
+        assert_eq!(by(AnnotationFilter { text: Some("古籍".into()), ..Default::default() }), 1);
+        assert_eq!(by(AnnotationFilter { text: Some("craft".into()), ..Default::default() }), 1);
+        assert_eq!(by(AnnotationFilter { text: Some("r_n".into()), ..Default::default() }), 0);
+        assert_eq!(
+            by(AnnotationFilter { text: Some("spring".into()), color: Some(Color::Pink), ..Default::default() }),
+            0
+        );
         assert_eq!(store.annotation_colors().unwrap().len(), 2);
     }
 

@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_annotations.sql"),
     include_str!("migrations/0003_timeline_corrections.sql"),
     include_str!("migrations/0004_list_indexes.sql"),
+    include_str!("migrations/0005_dismissed_quotes.sql"),
 ];
 
 /// The schema version this build writes: the number of migrations.
@@ -61,9 +62,9 @@ mod tests {
         let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
         assert_eq!(version, MIGRATIONS.len() as u32);
         let tables: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_master WHERE name IN ('articles','assets','tags','settings','articles_fts','timeline_corrections')", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM sqlite_master WHERE name IN ('articles','assets','tags','settings','articles_fts','timeline_corrections','dismissed_quotes')", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(tables, 6);
+        assert_eq!(tables, 7);
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod backup;
 mod error;
 mod exchange;
 mod migrate;
+mod quotes;
 mod search;
 mod settings;
 mod tags;
