@@ -33,6 +33,10 @@ export const api = {
   listTags: () => invoke('list_tags'),
   addSamples: () => invoke('add_samples'),
 
+  // ---- downloading an article again (refresh.js) ----
+  /** Downloads an article again: {id, changed, anchored, moved, orphaned}. */
+  refreshArticle: (id) => invoke('refresh_article', { id }),
+
   /** Asks for article files; resolves to a list of paths (empty when cancelled). */
   async chooseFiles() {
     const picked = await tauri.dialog.open({

@@ -2,4 +2,6 @@
 // `attach(reader)` (reader: the context built by reader.js `readerContext`) and returns a
 // function that detaches it when the reader closes.
 
-export const features = [];
+import * as refresh from './refresh.js';
+
+export const features = [refresh];

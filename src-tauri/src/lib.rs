@@ -61,6 +61,7 @@ pub fn run() {
             commands::articles::list_tags,
             commands::articles::add_samples,
             commands::articles::open_link,
+            commands::refresh::refresh_article,
         ])
         .setup(|app| {
             let shared = app.state::<Shared>().inner().clone();

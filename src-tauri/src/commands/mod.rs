@@ -3,3 +3,4 @@
 //! Command names are spelled the same in `ui/api.js` (camelCased).
 
 pub mod articles;
+pub mod refresh;

@@ -6,9 +6,10 @@
 //! timeline is read (see `timeline::corrections`), so they follow their words on their own.
 
 use super::{Error, Library};
-use crate::ingest::Source;
+use crate::ingest::{Draft, Source};
 use crate::store::{ArticleId, ReplaceOutcome};
 use serde::{Deserialize, Serialize};
+use url::Url;
 
 /// What downloading one article again did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,27 +34,36 @@ impl Library {
     /// fetcher, with the limits of [`Library::add`]) and, if its text or metadata changed,
     /// replaces it and re-anchors its annotations.
     pub fn refresh(&mut self, id: &ArticleId) -> Result<Refreshed, Error> {
-        let article = self.store.article(id)?;
-        let meta = &article.document.meta;
-        let url = match meta.url.as_deref().map(Source::parse) {
-            Some(Source::Url(url)) => url,
-            _ => return Err(Error::NoUrl { id: id.clone(), title: meta.title.clone() }),
-        };
+        let url = self.refresh_url(id)?;
         let draft = self.fetcher.fetch_article(&url)?;
-        match self.store.replace_article(id, &draft)? {
+        self.apply_refresh(id, &draft)
+    }
+
+    /// The address [`Library::refresh`] downloads an article from. Fronts that must not hold
+    /// the library during a download (the desktop app) fetch it themselves and hand the
+    /// draft to [`Library::apply_refresh`].
+    pub fn refresh_url(&self, id: &ArticleId) -> Result<Url, Error> {
+        let meta = self.store.article(id)?.document.meta;
+        match meta.url.as_deref().map(Source::parse) {
+            Some(Source::Url(url)) => Ok(url),
+            _ => Err(Error::NoUrl { id: id.clone(), title: meta.title }),
+        }
+    }
+
+    /// Replaces an article with `draft`, a fresh download of it, and re-anchors its
+    /// annotations, in one transaction; writes nothing when the document is unchanged.
+    pub fn apply_refresh(&mut self, id: &ArticleId, draft: &Draft) -> Result<Refreshed, Error> {
+        let refreshed =
+            |changed, anchored, moved, orphaned| Refreshed { id: id.clone(), changed, anchored, moved, orphaned };
+        match self.store.replace_article(id, draft)? {
             ReplaceOutcome::Unchanged => {
                 let (anchored, orphaned) = self.store.annotation_counts(id)?;
-                Ok(Refreshed { id: id.clone(), changed: false, anchored, moved: 0, orphaned })
+                Ok(refreshed(false, anchored, 0, orphaned))
             }
-            ReplaceOutcome::Replaced(report) => Ok(Refreshed {
-                id: id.clone(),
-                changed: true,
-                anchored: report.anchored,
-                moved: report.moved,
-                orphaned: report.orphaned,
-            }),
+            ReplaceOutcome::Replaced(r) => Ok(refreshed(true, r.anchored, r.moved, r.orphaned)),
             ReplaceOutcome::Duplicate(other) => {
-                Err(Error::RefreshDuplicate { id: id.clone(), title: meta.title.clone(), other })
+                let title = self.store.article_summary(id)?.title;
+                Err(Error::RefreshDuplicate { id: id.clone(), title, other })
             }
         }
     }
