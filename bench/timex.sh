@@ -8,7 +8,7 @@
 # to target/peer-chrono (shared/ may be read-only) and installs its pinned dependencies there
 # if needed, then runs the two over the TempEval-3 platinum texts **interleaved**: ROUNDS
 # rounds (default 7), each running both engines back to back (REPEAT timed passes each,
-# default 5; who goes first alternates), so that both see the same load. On a machine shared
+# default 20; who goes first alternates), so that both see the same load. On a machine shared
 # with other work, a ratio of two runs minutes apart measures the load, not the tagger.
 # Prints each round's throughputs, ratio and load average, then the median of each engine
 # and the median ratio; scores both outputs with the kit's scorer.
@@ -19,7 +19,7 @@ shared="${LECTERN_SHARED:-$root/../shared}"
 kit="$shared/bench/timex"
 gold="$kit/gold/te3-platinum.jsonl"
 out="${1:-$root/target/bench-timex}"
-export REPEAT="${REPEAT:-5}"
+export REPEAT="${REPEAT:-20}"
 rounds="${ROUNDS:-7}"
 target="${CARGO_TARGET_DIR:-$root/target}"
 
