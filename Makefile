@@ -5,7 +5,7 @@ CARGO ?= cargo
 SAMPLE_LIBRARY ?= $(CURDIR)/target/sample-library
 SHARED ?= $(abspath $(CURDIR)/../shared)
 
-.PHONY: setup build run test test-rust test-ui test-e2e lint bench bench-library bench-extraction bench-timex bench-scale fuzz fuzz-corpus clean-samples
+.PHONY: setup build run test test-rust test-ui test-e2e lint bench bench-library bench-anchoring bench-extraction bench-timex bench-scale fuzz fuzz-corpus clean-samples
 
 setup:
 	@scripts/setup.sh
@@ -36,10 +36,14 @@ lint:
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 
 ## bench: every benchmark, Lectern side by side with its peers (see README, Performance).
-bench: setup bench-library bench-extraction bench-timex
+bench: setup bench-library bench-anchoring bench-extraction bench-timex
 
 bench-library:
 	$(CARGO) bench -p lectern-core --bench library
+
+## bench-anchoring: re-anchoring 1,000 highlights on a 50,000-character article (≤ 100 ms).
+bench-anchoring:
+	$(CARGO) bench -p lectern-core --bench anchoring
 
 bench-extraction:
 	LECTERN_SHARED="$(SHARED)" bench/extraction.sh
