@@ -5,7 +5,7 @@ CARGO ?= cargo
 SAMPLE_LIBRARY ?= $(CURDIR)/target/sample-library
 SHARED ?= $(abspath $(CURDIR)/../shared)
 
-.PHONY: setup build run test test-rust test-ui test-e2e lint bench bench-library bench-extraction bench-timex bench-desktop bench-scale fuzz fuzz-corpus clean-samples
+.PHONY: setup build run test test-rust test-ui test-e2e lint bench bench-library bench-anchoring bench-extraction bench-timex bench-desktop bench-scale fuzz fuzz-corpus clean-samples
 
 setup:
 	@scripts/setup.sh
@@ -40,10 +40,14 @@ lint:
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 
 ## bench: every benchmark, Lectern side by side with its peers (see README, Performance).
-bench: setup bench-library bench-extraction bench-timex bench-desktop
+bench: setup bench-library bench-anchoring bench-extraction bench-timex bench-desktop
 
 bench-library:
 	$(CARGO) bench -p lectern-core --bench library
+
+## bench-anchoring: re-anchoring 1,000 highlights on a 50,000-character article (≤ 100 ms).
+bench-anchoring:
+	$(CARGO) bench -p lectern-core --bench anchoring
 
 bench-extraction:
 	LECTERN_SHARED="$(SHARED)" bench/extraction.sh
@@ -65,11 +69,25 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= extract_html plaintext dates markdown_notes bundle_import
 
 ## fuzz: each fuzz target for FUZZ_SECONDS (not in CI), growing fuzz/work/ (not committed)
-## from the seeds in fuzz/corpus/. Needs `cargo install cargo-fuzz`; RUSTC_BOOTSTRAP lets the stable toolchain take libFuzzer's nightly flags. Crashes land in
-## fuzz/artifacts/<target>/; copy each into fuzz/regressions/<target>/ once fixed.
+## from the seeds in fuzz/corpus/ and the shared fixtures (FUZZ_SEEDS: TARGET:FILE seeds TARGET
+## with FILE of every case folder of tests/fixtures/articles/, as `FIXTURE_SEEDS` in
+## fuzz/src/lib.rs; they are copied to fuzz/work/seeds/, never committed twice). Needs
+## `cargo install cargo-fuzz`; RUSTC_BOOTSTRAP lets the stable toolchain take libFuzzer's
+## nightly flags. Crashes land in fuzz/artifacts/<target>/; copy each into
+## fuzz/regressions/<target>/ once fixed.
+FUZZ_SEEDS ?= extract_html:source.html plaintext:source.txt dates:source.txt markdown_notes:source.md
+FUZZ_FIXTURES = $(CURDIR)/tests/fixtures/articles
 fuzz:
 	cd fuzz && for target in $(FUZZ_TARGETS); do \
-		mkdir -p work/$$target && RUSTC_BOOTSTRAP=1 cargo fuzz run $$target work/$$target corpus/$$target -- \
+		rm -rf work/seeds/$$target && mkdir -p work/$$target work/seeds/$$target || exit 1; \
+		for seed in $(FUZZ_SEEDS); do \
+			[ "$${seed%%:*}" = "$$target" ] || continue; \
+			for file in $(FUZZ_FIXTURES)/*/$${seed#*:}; do \
+				cp "$$file" "work/seeds/$$target/$$(basename "$$(dirname "$$file")")-$${seed#*:}" || exit 1; \
+			done; \
+		done; \
+		corpus=; [ -d corpus/$$target ] && corpus=corpus/$$target; \
+		RUSTC_BOOTSTRAP=1 cargo fuzz run $$target work/$$target $$corpus work/seeds/$$target -- \
 			-max_total_time=$(FUZZ_SECONDS) -max_len=262144 -rss_limit_mb=2048 || exit 1; \
 	done
 

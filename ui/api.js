@@ -60,6 +60,10 @@ export const api = {
   /** Asks where to save a file; resolves to its path, or null when cancelled. */
   chooseSavePath: (defaultPath, filter) => tauri.dialog.save({ defaultPath, filters: [filter] }).then((p) => p || null),
 
+  // ---- downloading an article again (refresh.js) ----
+  /** Downloads an article again: {id, changed, anchored, moved, orphaned}. */
+  refreshArticle: (id) => invoke('refresh_article', { id }),
+
   /** Asks for article files; resolves to a list of paths (empty when cancelled). */
   async chooseFiles() {
     const picked = await tauri.dialog.open({

@@ -5,8 +5,6 @@
 import * as highlights from './highlights.js';
 import * as timeline from './timeline.js';
 import * as group from './group.js';
+import * as refresh from './refresh.js';
 
-export const features = [];
-features.push(highlights);
-features.push(timeline);
-features.push(group);
+export const features = [highlights, timeline, group, refresh];

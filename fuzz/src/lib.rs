@@ -12,6 +12,16 @@ use std::sync::{Mutex, OnceLock};
 /// The names of the targets, as in `fuzz_targets/` and `corpus/`.
 pub const TARGETS: &[&str] = &["extract_html", "plaintext", "dates", "markdown_notes", "bundle_import"];
 
+/// Seeds taken from the shared fixtures rather than copied into `corpus/`: each target's
+/// seeds include the file of this name in every case folder of `tests/fixtures/articles/`.
+/// The Makefile's `FUZZ_SEEDS` says the same for `make fuzz` (a test checks they agree).
+pub const FIXTURE_SEEDS: &[(&str, &str)] = &[
+    ("extract_html", "source.html"),
+    ("plaintext", "source.txt"),
+    ("dates", "source.txt"),
+    ("markdown_notes", "source.md"),
+];
+
 /// Runs the target called `name` on `data`.
 pub fn run(name: &str, data: &[u8]) {
     match name {

@@ -92,6 +92,7 @@ pub fn run() {
             commands::timeline::remove_correction,
             commands::timeline::date_guess,
             commands::timeline::export_timeline,
+            commands::refresh::refresh_article,
         ])
         .setup(|app| {
             let shared = app.state::<Shared>().inner().clone();

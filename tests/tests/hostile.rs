@@ -279,7 +279,14 @@ async fn hostile_content_never_runs() {
 
         // Titles as the importers chose them: the text files' payload-laden first lines are not
         // taken for titles, so those articles are named after their files.
-        for title in ["Garden html", "Garden page", "Notes <img src=x onerror=\"window", "plain", "__pwned=['file']", "Garden url"] {
+        for title in [
+            "Garden html",
+            "Garden page",
+            "Notes <img src=x onerror=\"window",
+            "plain",
+            "__pwned=['file']",
+            "Garden url",
+        ] {
             visit_article(&app, title).await;
         }
         // Every other section (highlights, timeline…) shows notes, tags and titles.

@@ -27,6 +27,13 @@ pub enum Command {
         #[arg(required = true, value_name = "SOURCE")]
         sources: Vec<String>,
     },
+    /// Download articles again from their web address; when one changed, replace it and
+    /// re-anchor its highlights (those whose words are gone are kept as orphans)
+    Refresh {
+        /// The articles (ids, or unique starts or ends of ids)
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
     /// List the articles in the library
     List {
         /// Sort order

@@ -23,6 +23,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let mut library = Library::open(&dir)?;
             match command {
                 Command::Add { sources } => add(&out, &mut library, &sources),
+                Command::Refresh { ids } => refresh(&out, &mut library, &ids),
                 Command::List { sort } => out.print(&render::list(&library.list(sort.into())?)),
                 Command::Show { id } => {
                     let id = library.resolve(&id)?;
@@ -130,6 +131,37 @@ fn add(out: &Output, library: &mut Library, sources: &[String]) -> Result<ExitCo
     bar.finish_and_clear();
     if out.json {
         out.print(&render::added(&added))?;
+    }
+    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// Downloads each article again in turn; like `add`, a failure is reported and the others
+/// still go, each line printed as soon as its article is done.
+fn refresh(out: &Output, library: &mut Library, ids: &[String]) -> Result<ExitCode> {
+    let bar = progress_bar(ids.len());
+    let mut refreshed = Vec::new();
+    let mut failed = 0;
+    for id in ids {
+        bar.set_message(id.clone());
+        let result = library.resolve(id).and_then(|id| {
+            let refreshed = library.refresh(&id)?;
+            Ok((refreshed, library.document(&id)?.meta.title))
+        });
+        match result {
+            Ok((result, title)) if !out.json => {
+                bar.suspend(|| out.print(&render::refreshed(&[result], Some(&title))))?;
+            }
+            Ok((result, _)) => refreshed.push(result),
+            Err(error) => {
+                failed += 1;
+                bar.suspend(|| eprintln!("lectern: {error}"));
+            }
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    if out.json {
+        out.print(&render::refreshed(&refreshed, None))?;
     }
     Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

@@ -9,7 +9,7 @@ use lectern_core::quotes::QuoteSuggestion;
 use lectern_core::store::{ArticleId, ArticleSummary, SearchHit};
 use lectern_core::timeline::{AnchoredCorrection, ArticleEvent, Correction, Mention, Timex};
 use lectern_core::TimelineReport;
-use lectern_core::{AddStatus, Added, GroupSync};
+use lectern_core::{AddStatus, Added, GroupSync, Refreshed};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -66,6 +66,29 @@ pub fn added(added: &[Added]) -> Rendered {
             AddStatus::Exists => "exists",
         };
         let _ = writeln!(human, "{status}  {}  {}", short(&a.id.0), a.title);
+    }
+    Rendered { json: Value::Array(json), human }
+}
+
+pub fn refreshed(list: &[Refreshed], title: Option<&str>) -> Rendered {
+    let json = list
+        .iter()
+        .map(|r| json!({"id": r.id, "changed": r.changed, "anchored": r.anchored, "moved": r.moved, "orphaned": r.orphaned}))
+        .collect();
+    let mut human = String::new();
+    for r in list {
+        let title = title.unwrap_or_default();
+        let _ = match r.changed {
+            true => writeln!(
+                human,
+                "{}  updated     {title} (highlights: {} in place, {} moved, {} orphaned)",
+                short(&r.id.0),
+                r.anchored,
+                r.moved,
+                r.orphaned
+            ),
+            false => writeln!(human, "{}  up to date  {title}", short(&r.id.0)),
+        };
     }
     Rendered { json: Value::Array(json), human }
 }

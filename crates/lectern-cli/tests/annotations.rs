@@ -2,29 +2,10 @@
 //! annotation, `highlights` lists them (one article's or all), `quotes` speaks the DESIGN §4
 //! contract, and a quote not in the article is a one-line error with a non-zero exit.
 
-use serde_json::Value;
+mod common;
+
+use common::{json, lectern};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn lectern(library: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .arg("--library")
-        .arg(library)
-        .args(args)
-        .env_remove("LECTERN_LIBRARY")
-        .env("USER", "tester")
-        .output()
-        .expect("lectern runs")
-}
-
-fn json(library: &Path, args: &[&str]) -> Value {
-    let mut all = vec!["--json"];
-    all.extend_from_slice(args);
-    let out = lectern(library, &all);
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
-}
 
 const ARTICLE: &str = "# Flood basins\n\n\
     The county opened its third flood basin on Friday, a project once billed as a \"reset button\" for the town.\n\n\

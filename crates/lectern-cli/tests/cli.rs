@@ -2,33 +2,12 @@
 //! contract's fields (DESIGN §4), human output is tidy, and errors are one line with a
 //! non-zero exit.
 
+mod common;
+
+use common::{fixture, json, lectern};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn fixture(case: &str, file: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/articles").join(case).join(file)
-}
-
-fn lectern(library: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .arg("--library")
-        .arg(library)
-        .args(args)
-        .env_remove("LECTERN_LIBRARY")
-        .output()
-        .expect("lectern runs")
-}
-
-/// Runs with `--json`, expects success, and parses the one JSON document on stdout.
-fn json(library: &Path, args: &[&str]) -> Value {
-    let mut all = vec!["--json"];
-    all.extend_from_slice(args);
-    let out = lectern(library, &all);
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
-}
+use std::path::Path;
+use std::process::Command;
 
 fn keys(value: &Value) -> Vec<&str> {
     let mut keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();

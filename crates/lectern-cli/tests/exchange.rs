@@ -2,28 +2,9 @@
 //! `import` (idempotent, with the summary as JSON), `sync` through a shared folder, and a
 //! refused file as a one-line error.
 
-use serde_json::Value;
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn lectern(library: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .arg("--library")
-        .arg(library)
-        .args(args)
-        .env_remove("LECTERN_LIBRARY")
-        .env("USER", "tester")
-        .output()
-        .expect("lectern runs")
-}
-
-fn json(library: &Path, args: &[&str]) -> Value {
-    let mut all = vec!["--json"];
-    all.extend_from_slice(args);
-    let out = lectern(library, &all);
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
+use common::{json, lectern};
 
 #[test]
 fn export_import_sync_and_whoami() {

@@ -135,6 +135,22 @@ fn article(rng: &mut Lcg) -> String {
     text
 }
 
+/// The CPU time this thread has had so far (Linux: `/proc/thread-self/schedstat`), or `None`
+/// elsewhere. On a machine shared with other work the wall time measures the load as much as
+/// the code; the CPU time much less so.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    Some(Duration::from_nanos(stat.split_whitespace().next()?.parse().ok()?))
+}
+
+/// The 1-minute load average (Linux), to print beside the figures.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "unknown".into())
+}
+
 fn main() {
     let mut rng = Lcg(0x5eed);
     let original = article(&mut rng);
@@ -172,12 +188,18 @@ fn main() {
     let edited = paragraphs.join("\n\n");
 
     let mut times = Vec::new();
+    let mut cpu_times = Vec::new();
     let mut counts = (0, 0, 0);
+    let load_before = load_average();
     for _ in 0..RUNS {
+        let cpu = cpu_time();
         let began = Instant::now();
         let anchorer = Anchorer::new(&edited);
         let found: Vec<Anchor> = annotations.iter().map(|s| anchorer.anchor(s)).collect();
         times.push(began.elapsed());
+        if let (Some(before), Some(after)) = (cpu, cpu_time()) {
+            cpu_times.push(after - before);
+        }
         counts = found.iter().fold((0, 0, 0), |(e, f, o), a| match a {
             Anchor::Exact { .. } => (e + 1, f, o),
             Anchor::Fuzzy { .. } => (e, f + 1, o),
@@ -185,6 +207,7 @@ fn main() {
         });
     }
     times.sort();
+    cpu_times.sort();
     // Where the time goes, by outcome.
     let anchorer = Anchorer::new(&edited);
     let mut by_kind = [Duration::ZERO; 3];
@@ -206,4 +229,8 @@ fn main() {
         "  best {best:.2?}, median {median:.2?} (target ≤ {TARGET:?}) — {}",
         if median <= TARGET { "met" } else { "MISSED" }
     );
+    if let Some(cpu) = cpu_times.get(cpu_times.len() / 2) {
+        println!("  CPU time per run: median {cpu:.2?}");
+    }
+    println!("  load average {load_before} before, {} after", load_average());
 }

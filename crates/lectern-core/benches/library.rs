@@ -4,83 +4,16 @@
 //! articles. Run with `cargo bench -p lectern-core --bench library` (or `make bench`);
 //! `LECTERN_BENCH_ARTICLES` changes the count.
 
+mod corpus;
+
+use corpus::{percentile, word_of_rank, Words};
 use lectern_core::Library;
 use std::time::{Duration, Instant};
 
-/// The most frequent words of the generated articles' vocabulary; the rest are made-up
-/// words, and a Chinese run goes into some paragraphs so the bigram index is exercised too.
-const WORDS: &[&str] = &[
-    "council",
-    "river",
-    "bridge",
-    "budget",
-    "planting",
-    "harbour",
-    "ferry",
-    "library",
-    "station",
-    "school",
-    "market",
-    "county",
-    "director",
-    "engineer",
-    "volunteers",
-    "restoration",
-    "storm",
-    "season",
-    "farmers",
-    "village",
-    "museum",
-    "report",
-    "officials",
-    "weekend",
-    "spring",
-    "winter",
-    "repairs",
-    "timetable",
-    "residents",
-    "project",
-    "funding",
-];
-const CHINESE: &[&str] = &["古籍修复", "城市书房", "图书馆", "志愿者", "数字化", "文献保护", "新闻中心", "本地要闻"];
-
 /// How many distinct words the corpus uses.
 const VOCABULARY: usize = 20_000;
-const SYLLABLES: &[&str] =
-    &["ka", "lo", "mi", "ren", "tas", "vu", "shi", "por", "den", "al", "qua", "bel", "nor", "ti"];
 
-/// A small deterministic generator (xorshift), so every run writes the same corpus.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 as usize
-    }
-    /// A word drawn with a Zipf-like (log-uniform) rank distribution, as in real text: a few
-    /// words are everywhere, most are rare, so posting lists have realistic lengths.
-    fn word(&mut self) -> String {
-        let u = (self.next() % 1_000_000) as f64 / 1_000_000.0;
-        let rank = ((VOCABULARY as f64).powf(u) as usize).saturating_sub(1);
-        word_of_rank(rank)
-    }
-}
-
-fn word_of_rank(rank: usize) -> String {
-    if let Some(word) = WORDS.get(rank) {
-        return word.to_string();
-    }
-    let mut n = rank;
-    let mut word = String::new();
-    while n > 0 || word.is_empty() {
-        word.push_str(SYLLABLES[n % SYLLABLES.len()]);
-        n /= SYLLABLES.len();
-    }
-    word
-}
-
-fn article(i: usize, rng: &mut Rng) -> (String, String) {
+fn article(i: usize, rng: &mut Words) -> (String, String) {
     let mut text = format!("Article {i}: the {} {}\n\n", rng.word(), rng.word());
     for p in 0..6 {
         let mut paragraph = String::new();
@@ -89,15 +22,11 @@ fn article(i: usize, rng: &mut Rng) -> (String, String) {
             paragraph.push(if w % 12 == 11 { '.' } else { ' ' });
         }
         if p % 3 == 0 {
-            paragraph.push_str(CHINESE[rng.next() % CHINESE.len()]);
+            paragraph.push_str(rng.chinese());
         }
         text.push_str(&format!("{paragraph} (ref {i}-{p})\n\n"));
     }
     (format!("article-{i:05}.txt"), text)
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
 fn main() {
@@ -105,7 +34,7 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let files = dir.path().join("files");
     std::fs::create_dir(&files).unwrap();
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut rng = Words::new(0x9E37_79B9_7F4A_7C15, VOCABULARY);
     let paths: Vec<String> = (0..count)
         .map(|i| {
             let (name, text) = article(i, &mut rng);

@@ -11,76 +11,25 @@
 //! changes the count; `LECTERN_SCALE_DIR` keeps the library in that folder and reuses it on
 //! the next run (generation is most of the time).
 
+mod corpus;
+
+use corpus::{percentile, word_of_rank, Words};
 use lectern_core::document::{Block, Document, Metadata};
 use lectern_core::ingest::Draft;
 use lectern_core::store::{Sort, Store, DATABASE_FILE};
 use std::time::{Duration, Instant};
 
-const WORDS: &[&str] = &[
-    "council",
-    "river",
-    "bridge",
-    "budget",
-    "planting",
-    "harbour",
-    "ferry",
-    "library",
-    "station",
-    "school",
-    "market",
-    "county",
-    "director",
-    "engineer",
-    "volunteers",
-    "restoration",
-    "storm",
-    "season",
-    "farmers",
-    "village",
-];
-const CHINESE: &[&str] = &["古籍修复", "城市书房", "图书馆", "志愿者", "数字化", "文献保护"];
-const SYLLABLES: &[&str] = &["ka", "lo", "mi", "ren", "tas", "vu", "shi", "por", "den", "al", "qua", "bel", "nor"];
 /// How many distinct words the corpus uses.
 const VOCABULARY: usize = 30_000;
 const BATCH: usize = 1_000;
 
-/// A small deterministic generator (xorshift), so every run builds the same library.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 as usize
-    }
-
-    /// A word with a Zipf-like (log-uniform) rank distribution, as in real text.
-    fn word(&mut self) -> String {
-        let u = (self.next() % 1_000_000) as f64 / 1_000_000.0;
-        word_of_rank(((VOCABULARY as f64).powf(u) as usize).saturating_sub(1))
-    }
-}
-
-fn word_of_rank(rank: usize) -> String {
-    if let Some(word) = WORDS.get(rank) {
-        return word.to_string();
-    }
-    let (mut n, mut word) = (rank, String::new());
-    while n > 0 || word.is_empty() {
-        word.push_str(SYLLABLES[n % SYLLABLES.len()]);
-        n /= SYLLABLES.len();
-    }
-    word
-}
-
-fn draft(i: usize, rng: &mut Rng) -> Draft {
+fn draft(i: usize, rng: &mut Words) -> Draft {
     let title = format!("{} {} {} ({i})", rng.word(), rng.word(), rng.word());
     let mut blocks = vec![Block::heading(1, title.clone())];
     for p in 0..4 {
         let mut paragraph: Vec<String> = (0..50).map(|_| rng.word()).collect();
         if p == 0 && i % 3 == 0 {
-            paragraph.push(CHINESE[rng.next() % CHINESE.len()].to_string());
+            paragraph.push(rng.chinese().to_string());
         }
         blocks.push(Block::paragraph(format!("{} (ref {i}-{p}).", paragraph.join(" "))));
     }
@@ -93,10 +42,6 @@ fn draft(i: usize, rng: &mut Rng) -> Draft {
         ..Default::default()
     };
     Draft { document: Document { meta, blocks }, assets: Vec::new() }
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
 fn ms(d: Duration) -> f64 {
@@ -113,7 +58,7 @@ fn main() {
     let have = store.list_articles_page(Sort::Added, 0, usize::MAX >> 1).unwrap().len();
     if have < count {
         let start = Instant::now();
-        let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ have as u64);
+        let mut rng = Words::new(0x9E37_79B9_7F4A_7C15 ^ have as u64, VOCABULARY);
         for batch in (have..count).step_by(BATCH) {
             let drafts: Vec<Draft> = (batch..(batch + BATCH).min(count)).map(|i| draft(i, &mut rng)).collect();
             for d in &drafts {

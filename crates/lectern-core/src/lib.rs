@@ -29,6 +29,6 @@ mod library;
 mod samples;
 
 pub use library::{
-    AddStatus, Added, ArticleView, Error, ExportFormat, ExportScope, GroupSync, Library, MemberSync, Restored,
-    TimelineReport, CREATOR_SETTING, GROUP_FOLDER_SETTING, LIBRARY_ENV, MEMBER_ID_SETTING,
+    AddStatus, Added, ArticleView, Error, ExportFormat, ExportScope, GroupSync, Library, MemberSync, Refreshed,
+    Restored, TimelineReport, CREATOR_SETTING, GROUP_FOLDER_SETTING, LIBRARY_ENV, MEMBER_ID_SETTING,
 };

@@ -7,4 +7,5 @@ mod extraction;
 mod fixtures;
 mod migrations;
 mod quotes;
+mod refresh;
 mod timeline;

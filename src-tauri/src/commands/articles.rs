@@ -41,9 +41,11 @@ pub async fn list_articles(
     state: State<'_, Shared>,
     sort: Option<Sort>,
     tag: Option<String>,
-    offset: usize,
-    limit: usize,
+    offset: Option<usize>,
+    limit: Option<usize>,
 ) -> Result<ArticlePage> {
+    // Without a page, the whole list (the highlights view wants every title).
+    let (offset, limit) = (offset.unwrap_or(0), limit.unwrap_or(usize::MAX >> 1));
     state
         .run(move |library| {
             let sort = sort.unwrap_or_default();

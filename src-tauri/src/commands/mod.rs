@@ -5,4 +5,5 @@
 pub mod annotations;
 pub mod articles;
 pub mod exchange;
+pub mod refresh;
 pub mod timeline;

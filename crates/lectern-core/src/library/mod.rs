@@ -12,9 +12,11 @@ use serde::{Deserialize, Serialize};
 mod annotations;
 mod backup;
 mod exchange;
+mod refresh;
 mod timeline;
 pub use backup::Restored;
 pub use exchange::{ExportFormat, ExportScope, GroupSync, MemberSync, GROUP_FOLDER_SETTING, MEMBER_ID_SETTING};
+pub use refresh::Refreshed;
 use std::path::{Path, PathBuf};
 pub use timeline::TimelineReport;
 
@@ -43,6 +45,25 @@ pub enum Error {
     /// An exchange file could not be read, or was refused.
     #[error(transparent)]
     Exchange(#[from] ExchangeError),
+    /// An article to download again was not read from a web address.
+    #[error("`{title}` ({id}) was added from a file; add the file again")]
+    NoUrl {
+        /// The article.
+        id: ArticleId,
+        /// Its title.
+        title: String,
+    },
+    /// The new version of an article is another article of the library (same text or
+    /// address); nothing was changed.
+    #[error("the new version of `{title}` ({id}) is already in the library as article {other}")]
+    RefreshDuplicate {
+        /// The article downloaded again.
+        id: ArticleId,
+        /// Its title.
+        title: String,
+        /// The article the new version matches.
+        other: ArticleId,
+    },
     /// The library folder could not be created or found.
     #[error("cannot use the library folder `{}`: {reason}", path.display())]
     Folder {
@@ -75,6 +96,8 @@ impl Error {
             Error::Exchange(ExchangeError::TooLarge { .. }) => "too_large",
             Error::Exchange(ExchangeError::Io { .. }) => "io",
             Error::Exchange(_) => "invalid",
+            Error::NoUrl { .. } => "no_url",
+            Error::RefreshDuplicate { .. } => "exists",
             Error::Store(_) | Error::Folder { .. } => "storage",
         }
     }

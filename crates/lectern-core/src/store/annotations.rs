@@ -249,67 +249,7 @@ impl Store {
     /// approximately get selectors describing the new text; orphans keep theirs.
     pub fn reanchor_article(&mut self, article: &ArticleId) -> Result<ReanchorReport, AnnotationError> {
         let tx = self.conn.transaction()?;
-        let text: String = tx
-            .query_row("SELECT text FROM articles WHERE id = ?1", [&article.0], |r| r.get(0))
-            .optional()?
-            .ok_or_else(|| StoreError::NotFound(article.0.clone()))?;
-        let anchorer = Anchorer::new(&text);
-        let mut report = ReanchorReport::default();
-        {
-            let mut select = tx.prepare(
-                "SELECT key, exact, prefix, suffix, \"start\", \"end\", status FROM annotations WHERE article_id = ?1",
-            )?;
-            let mut update = tx.prepare(
-                "UPDATE annotations SET exact = ?2, prefix = ?3, suffix = ?4, \"start\" = ?5, \"end\" = ?6, \
-                 status = ?7 WHERE key = ?1",
-            )?;
-            let rows = select.query_map([&article.0], |r| {
-                let selectors = Selectors {
-                    quote: TextQuoteSelector { exact: r.get(1)?, prefix: r.get(2)?, suffix: r.get(3)? },
-                    position: Some(TextPositionSelector {
-                        start: r.get::<_, i64>(4)? as usize,
-                        end: r.get::<_, i64>(5)? as usize,
-                    }),
-                };
-                Ok((r.get::<_, i64>(0)?, selectors, r.get::<_, String>(6)?))
-            })?;
-            for row in rows {
-                let (key, old, status) = row?;
-                let Some((start, end)) = anchorer.anchor(&old).range() else {
-                    report.orphaned += 1;
-                    if status != Status::Orphan.as_str() {
-                        update.execute(params![
-                            key,
-                            old.quote.exact,
-                            old.quote.prefix,
-                            old.quote.suffix,
-                            old.position.map_or(0, |p| p.start as i64),
-                            old.position.map_or(0, |p| p.end as i64),
-                            Status::Orphan.as_str()
-                        ])?;
-                    }
-                    continue;
-                };
-                let (quote, position) = anchorer.selectors(start, end)?;
-                let new = Selectors { quote, position: Some(position) };
-                if old.position == new.position && old.quote.exact == new.quote.exact {
-                    report.anchored += 1;
-                } else {
-                    report.moved += 1;
-                }
-                if new != old || status != Status::Anchored.as_str() {
-                    update.execute(params![
-                        key,
-                        new.quote.exact,
-                        new.quote.prefix,
-                        new.quote.suffix,
-                        position.start as i64,
-                        position.end as i64,
-                        Status::Anchored.as_str()
-                    ])?;
-                }
-            }
-        }
+        let report = reanchor(&tx, article)?;
         tx.commit()?;
         Ok(report)
     }
@@ -335,6 +275,76 @@ impl Store {
         tx.commit()?;
         self.annotation(id)
     }
+}
+
+/// Re-anchors every annotation of an article against its current text, inside `tx` (see
+/// [`Store::reanchor_article`]); a refreshed article is replaced and re-anchored in one
+/// transaction.
+pub(super) fn reanchor(tx: &Transaction, article: &ArticleId) -> Result<ReanchorReport, AnnotationError> {
+    let text: String = tx
+        .query_row("SELECT text FROM articles WHERE id = ?1", [&article.0], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(article.0.clone()))?;
+    let anchorer = Anchorer::new(&text);
+    let mut report = ReanchorReport::default();
+    {
+        let mut select = tx.prepare(
+            "SELECT key, exact, prefix, suffix, \"start\", \"end\", status FROM annotations WHERE article_id = ?1",
+        )?;
+        let mut update = tx.prepare(
+            "UPDATE annotations SET exact = ?2, prefix = ?3, suffix = ?4, \"start\" = ?5, \"end\" = ?6, \
+             status = ?7 WHERE key = ?1",
+        )?;
+        let rows = select.query_map([&article.0], |r| {
+            let selectors = Selectors {
+                quote: TextQuoteSelector { exact: r.get(1)?, prefix: r.get(2)?, suffix: r.get(3)? },
+                position: Some(TextPositionSelector {
+                    start: r.get::<_, i64>(4)? as usize,
+                    end: r.get::<_, i64>(5)? as usize,
+                }),
+            };
+            Ok((r.get::<_, i64>(0)?, selectors, r.get::<_, String>(6)?))
+        })?;
+        // Read them all before updating any: the query walks the (article, start) index, so
+        // an annotation moved further down would otherwise be met, and counted, again.
+        let rows: Vec<_> = rows.collect::<Result<_, _>>()?;
+        for (key, old, status) in rows {
+            let Some((start, end)) = anchorer.anchor(&old).range() else {
+                report.orphaned += 1;
+                if status != Status::Orphan.as_str() {
+                    update.execute(params![
+                        key,
+                        old.quote.exact,
+                        old.quote.prefix,
+                        old.quote.suffix,
+                        old.position.map_or(0, |p| p.start as i64),
+                        old.position.map_or(0, |p| p.end as i64),
+                        Status::Orphan.as_str()
+                    ])?;
+                }
+                continue;
+            };
+            let (quote, position) = anchorer.selectors(start, end)?;
+            let new = Selectors { quote, position: Some(position) };
+            if old.position == new.position && old.quote.exact == new.quote.exact {
+                report.anchored += 1;
+            } else {
+                report.moved += 1;
+            }
+            if new != old || status != Status::Anchored.as_str() {
+                update.execute(params![
+                    key,
+                    new.quote.exact,
+                    new.quote.prefix,
+                    new.quote.suffix,
+                    position.start as i64,
+                    position.end as i64,
+                    Status::Anchored.as_str()
+                ])?;
+            }
+        }
+    }
+    Ok(report)
 }
 
 pub(super) fn tags_json(tags: &[String]) -> String {
@@ -535,5 +545,18 @@ mod tests {
         let back = store.reattach_annotation(&gone.id, 10, 17).unwrap();
         assert_eq!((back.status, back.target.selectors.quote.exact.as_str()), (Status::Anchored, "is back"));
         assert_eq!(store.reanchor_article(&article).unwrap(), ReanchorReport { anchored: 3, moved: 0, orphaned: 0 });
+    }
+
+    #[test]
+    fn annotations_moved_down_are_counted_once() {
+        // Regression: the re-anchoring query walked the (article, start) index while updating
+        // starts, so an annotation moved further down was met and counted a second time.
+        let (mut store, article) = store_with(TEXT);
+        for quote in ["The river", "the pebbles", "修复古籍"] {
+            store.create_annotation(&article, &Selection::Quote(quote.into()), Body::default(), "A").unwrap();
+        }
+        let new_text = format!("A long new opening sentence pushes every passage further down. {TEXT}");
+        store.conn.execute("UPDATE articles SET text = ?2 WHERE id = ?1", params![article.0, new_text]).unwrap();
+        assert_eq!(store.reanchor_article(&article).unwrap(), ReanchorReport { anchored: 0, moved: 3, orphaned: 0 });
     }
 }

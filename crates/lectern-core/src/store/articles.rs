@@ -1,6 +1,8 @@
 //! Articles: adding (with duplicate detection), listing, reading back and removing.
 
+use super::annotations::{reanchor, sync_notes, ReanchorReport};
 use super::{now, search, Store, StoreError};
+use crate::annotation::AnnotationError;
 use crate::document::Document;
 use crate::ingest::{Asset, Draft};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
@@ -76,6 +78,17 @@ pub enum AddOutcome {
     Exists(ArticleId),
 }
 
+/// What replacing an article with a fresh download of it did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReplaceOutcome {
+    /// The new document is the stored one: nothing was written.
+    Unchanged,
+    /// The document was replaced and the annotations re-anchored.
+    Replaced(ReanchorReport),
+    /// The new version's text or address is another article's: nothing was written.
+    Duplicate(ArticleId),
+}
+
 /// The orders the library list can be sorted in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -137,6 +150,78 @@ impl Store {
         let outcome = insert_article(&tx, draft)?;
         tx.commit()?;
         Ok(outcome)
+    }
+
+    /// Replaces an article's document, text, full-text row and images with `draft` (a fresh
+    /// download of it) and re-anchors its annotations, all in one transaction; does nothing
+    /// when the document is unchanged. Reading state, tags, annotations' notes and timeline
+    /// corrections stay (corrections are anchored when the timeline is read).
+    pub fn replace_article(&mut self, id: &ArticleId, draft: &Draft) -> Result<ReplaceOutcome, AnnotationError> {
+        let tx = self.conn.transaction()?;
+        let stored: String = tx
+            .query_row("SELECT document FROM articles WHERE id = ?1 AND removed IS NULL", [&id.0], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(id.0.clone()))?;
+        let document = serde_json::to_string(&draft.document).expect("a document always serializes");
+        // Compared as documents, not strings, so a change in field order is no change.
+        let unchanged = serde_json::from_str::<Document>(&stored).is_ok_and(|old| old == draft.document);
+        if unchanged {
+            return Ok(ReplaceOutcome::Unchanged);
+        }
+        let meta = &draft.document.meta;
+        let text = draft.document.text();
+        let hash = text_hash(&text);
+        let canonical = meta.canonical_url.as_deref().or(meta.url.as_deref());
+        let other: Option<String> = tx
+            .query_row(
+                "SELECT id FROM articles WHERE id != ?3 AND (text_hash = ?1 OR (?2 IS NOT NULL AND canonical_url = ?2)) \
+                 LIMIT 1",
+                params![hash, canonical, id.0],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(other) = other {
+            return Ok(ReplaceOutcome::Duplicate(ArticleId(other)));
+        }
+        tx.execute(
+            "UPDATE articles SET url = ?2, canonical_url = ?3, title = ?4, byline = ?5, source = ?6, site_name = ?7, \
+             published = ?8, language = ?9, document = ?10, text = ?11, text_hash = ?12, words = ?13 WHERE id = ?1",
+            params![
+                id.0,
+                meta.url,
+                canonical,
+                meta.title,
+                meta.byline,
+                meta.source,
+                meta.site_name,
+                meta.published,
+                meta.language,
+                document,
+                text,
+                hash,
+                crate::text::count_words(&text) as i64,
+            ],
+        )?;
+        tx.execute("DELETE FROM article_assets WHERE article_id = ?1", [&id.0])?;
+        for asset in &draft.assets {
+            insert_asset(&tx, id, asset)?;
+        }
+        tx.execute("DELETE FROM assets WHERE sha256 NOT IN (SELECT sha256 FROM article_assets)", [])?;
+        let report = reanchor(&tx, id)?;
+        // After re-anchoring: the full-text row carries the text and the notes, in reading order.
+        sync_notes(&tx, id)?;
+        tx.commit()?;
+        Ok(ReplaceOutcome::Replaced(report))
+    }
+
+    /// How many live annotations of an article are placed, and how many are orphans.
+    pub fn annotation_counts(&self, id: &ArticleId) -> Result<(usize, usize), StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FILTER (WHERE status = 'anchored'), count(*) FILTER (WHERE status = 'orphan') \
+             FROM annotations WHERE article_id = ?1 AND deleted IS NULL",
+            [&id.0],
+            |r| Ok((r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize)),
+        )?)
     }
 
     /// The articles in the library, sorted.

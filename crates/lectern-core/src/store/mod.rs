@@ -19,7 +19,7 @@ mod tags;
 mod timeline;
 
 pub use annotations::ReanchorReport;
-pub use articles::{AddOutcome, Article, ArticleId, ArticleSummary, Sort};
+pub use articles::{AddOutcome, Article, ArticleId, ArticleSummary, ReplaceOutcome, Sort};
 pub use backup::{validate_library_file, BACKUP_DIR};
 pub use error::StoreError;
 pub use search::{index_text, SearchHit};
