@@ -25,9 +25,9 @@ export function highlightEditor(list, index, on, { focus } = {}) {
   const hl = list[index];
   const el = h('div', { class: 'hl-editor', role: 'dialog', 'aria-label': `Highlight by ${hl.creator}`, dataset: { id: hl.id } });
 
-  const swatches = h('div', { class: 'swatches', role: 'group', 'aria-label': 'Colour' },
+  const swatches = h('div', { class: 'hl-swatches', role: 'group', 'aria-label': 'Colour' },
     COLORS.map((color, i) => h('button', {
-      type: 'button', class: `swatch swatch-${color}`, dataset: { color },
+      type: 'button', class: `hl-swatch hl-color-${color}`, dataset: { color },
       'aria-label': colorLabel(color), 'aria-pressed': String(hl.color === color),
       title: `${colorLabel(color)} (${i + 1})`, 'aria-keyshortcuts': String(i + 1),
       onclick: () => on.color(hl, color),

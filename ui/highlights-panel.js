@@ -14,8 +14,11 @@ import { noteNode } from './highlight-editor.js';
 export function createHighlightsPanel(element, on) {
   let activeId = null;
 
-  function swatch(color) {
-    return h('span', { class: `hl-dot swatch-${color}`, 'aria-hidden': 'true' });
+  /** The dot in the colour the highlight is painted in: its own, or its member's by layer. */
+  function swatch(hl, layers) {
+    const byMember = model.normalizeLayers(layers).byMember;
+    const color = byMember ? `hl-member-color-${model.memberIndex(hl.creator, layers)}` : `hl-color-${hl.color}`;
+    return h('span', { class: `hl-dot ${color}`, 'aria-hidden': 'true' });
   }
 
   function meta(hl) {
@@ -30,7 +33,7 @@ export function createHighlightsPanel(element, on) {
   function highlightItem(hl, layers) {
     const hidden = model.isHidden(hl.creator, layers);
     const go = h('button', { type: 'button', class: 'hl-item-quote', dataset: { id: hl.id }, onclick: () => on.jump(hl) },
-      swatch(hl.color), h('span', { class: 'hl-item-text' }, model.excerpt(hl.exact, 140)),
+      swatch(hl, layers), h('span', { class: 'hl-item-text' }, model.excerpt(hl.exact, 140)),
       h('span', { class: 'visually-hidden' }, ` (${model.describe(hl)}${hidden ? ', hidden layer' : ''})`));
     return h('li', { class: `hl-item${hidden ? ' hl-hidden' : ''}`, dataset: { id: hl.id, color: hl.color } },
       go,
@@ -40,9 +43,9 @@ export function createHighlightsPanel(element, on) {
         !hidden && h('button', { type: 'button', class: 'button button-small button-quiet hl-item-edit', 'aria-label': `Edit highlight: ${model.excerpt(hl.exact, 40)}`, onclick: () => on.edit(hl) }, 'Edit')));
   }
 
-  function orphanItem(hl) {
+  function orphanItem(hl, layers) {
     return h('li', { class: 'hl-item hl-orphan', dataset: { id: hl.id } },
-      h('p', { class: 'hl-item-quote hl-orphan-quote' }, swatch(hl.color), h('span', { class: 'hl-item-text' }, model.excerpt(hl.exact, 140))),
+      h('p', { class: 'hl-item-quote hl-orphan-quote' }, swatch(hl, layers), h('span', { class: 'hl-item-text' }, model.excerpt(hl.exact, 140))),
       hl.note_html && noteNode(hl.note_html, { class: 'note-html hl-item-note' }),
       h('div', { class: 'hl-item-foot' },
         meta(hl), tagList(hl.tags),
@@ -74,7 +77,7 @@ export function createHighlightsPanel(element, on) {
       orphans.length > 0 && h('section', { class: 'hl-section', 'aria-labelledby': 'orphans-title' },
         h('h3', { id: 'orphans-title' }, `Not found in the text (${orphans.length})`),
         h('p', { class: 'hint' }, 'The article changed and these words are gone. Select where they belong and re-attach them, or delete them.'),
-        h('ol', { class: 'hl-list', id: 'orphans-list' }, orphans.map(orphanItem))),
+        h('ol', { class: 'hl-list', id: 'orphans-list' }, orphans.map((hl) => orphanItem(hl, layers)))),
       h('section', { class: 'hl-section', 'aria-labelledby': 'quotes-title' },
         h('h3', { id: 'quotes-title' }, `Key quotes${quotes.length ? ` (${quotes.length})` : ''}`),
         quotes.length

@@ -135,7 +135,7 @@ export function mount(root, api, app) {
       h('a', {
         href: `#/read/${hl.article}`, class: 'hl-item-quote hl-open',
         onclick: (e) => { e.preventDefault(); open(hl); },
-      }, h('span', { class: `hl-dot swatch-${hl.color}`, 'aria-hidden': 'true' }), h('span', { class: 'hl-item-text' }, model.excerpt(hl.exact, 220)),
+      }, h('span', { class: `hl-dot hl-color-${hl.color}`, 'aria-hidden': 'true' }), h('span', { class: 'hl-item-text' }, model.excerpt(hl.exact, 220)),
       h('span', { class: 'visually-hidden' }, ` (${model.describe(hl)})`)),
       hl.note_html && noteNode(hl.note_html, { class: 'note-html hl-item-note' }),
       h('div', { class: 'hl-item-foot' },

@@ -138,8 +138,9 @@ export function attach(ctx) {
       toast(`Could not delete the highlight: ${e.message}`);
       return;
     }
-    closePopover();
+    // Gone from the list first, so that closing its editor does not save into it.
     highlights = highlights.filter((x) => x.id !== hl.id);
+    closePopover();
     if (active === hl.id) active = null;
     refresh();
     toast('Highlight deleted', {
@@ -379,10 +380,12 @@ export function attach(ctx) {
     }
     if (e.shiftKey || document.querySelector('.dialog-backdrop, .hl-name-backdrop')) return;
     const key = model.selectionKey(e.key);
-    if (!key || !currentSelection()) return;
+    // Other features' selection actions may name a key of their own (ours come first).
+    const extra = !key && ctx.selectionActions().find((a) => a.key && a.key === e.key);
+    if ((!key && !extra) || !currentSelection()) return;
     e.preventDefault();
     e.stopImmediatePropagation();
-    if (key.action === 'highlight') onSelectionAction({ action: 'highlight', color: key.color });
+    if (extra) onSelectionAction({ action: 'extra', extra });
     else onSelectionAction(key);
   }
   window.addEventListener('keydown', onKeyDown, true);

@@ -25,9 +25,9 @@ export function createSelectionToolbar(host, onAction) {
 
   function render(extras) {
     el.replaceChildren(
-      h('div', { class: 'swatches', role: 'group', 'aria-label': 'Highlight in colour' },
+      h('div', { class: 'hl-swatches', role: 'group', 'aria-label': 'Highlight in colour' },
         COLORS.map((color, i) => h('button', {
-          type: 'button', class: `swatch swatch-${color}`, dataset: { color },
+          type: 'button', class: `hl-swatch hl-color-${color}`, dataset: { color },
           'aria-label': `Highlight ${colorLabel(color).toLowerCase()}`,
           title: `Highlight ${colorLabel(color).toLowerCase()} (${i === 0 ? 'H or ' : ''}${i + 1})`,
           'aria-keyshortcuts': i === 0 ? `h ${i + 1}` : String(i + 1),

@@ -242,7 +242,7 @@ fn migrate_trials(rng: &mut Rng, work: &Path, trials: usize, tally: &Mutex<Tally
         let mut t = tally.lock().unwrap();
         t.trials += 1;
         t.killed_running += usize::from(running);
-        if version != 4 || rows != (4, 5) {
+        if version != 5 || rows != (4, 5) {
             t.lost.push(format!("migrate trial {trial}: version {version}, (articles, annotations) {rows:?}"));
         }
     }
