@@ -27,7 +27,10 @@ repository=$(workspace_field repository)
 if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
   SOURCE_DATE_EPOCH=$(git log -1 --format=%ct 2>/dev/null || date +%s)
 fi
-export SOURCE_DATE_EPOCH
+# Not exported to cargo: the `cc` crate rebuilds every C dependency (SQLite, ring) whenever
+# SOURCE_DATE_EPOCH changes, i.e. at every commit, and none of them uses __DATE__ or __TIME__.
+# Only the packaging steps below use it.
+export -n SOURCE_DATE_EPOCH
 release_date=$(date -u -d "@$SOURCE_DATE_EPOCH" +%F)
 screenshots=${LECTERN_SCREENSHOT_BASE:-$repository/raw/v$version/docs/screenshots}
 
@@ -83,7 +86,7 @@ find "$tree" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 rm -rf "$dist"
 mkdir -p "$dist"
 deb_name=lectern_${version}_$(dpkg-deb -f "$deb" Architecture).deb
-dpkg-deb --root-owner-group -Zxz -z9 --build "$tree" "$dist/$deb_name" >/dev/null
+SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH dpkg-deb --root-owner-group -Zxz -z9 --build "$tree" "$dist/$deb_name" >/dev/null
 cp "$rpm" "$dist/"
 rm -rf "$tree"
 
