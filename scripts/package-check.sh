@@ -112,7 +112,11 @@ for f in "${expected[@]}"; do
   [ "$f" = /usr/share/licenses/lectern/copyright ] && continue
   grep -qxF "$f" "$out/rpm-files.txt" || fail "the .rpm lacks $f"
 done
-rpm -qp --requires "$rpm" 2>/dev/null | grep -q webkit2gtk4.1 || fail "the .rpm does not require webkit2gtk4.1"
+# Tauri declares the libraries by soname, which every RPM distribution resolves to its own
+# package names (Fedora webkit2gtk4.1 and gtk3, openSUSE libwebkit2gtk-4_1-0 and libgtk-3-0).
+for lib in libwebkit2gtk-4.1.so.0 libgtk-3.so.0; do
+  rpm -qp --requires "$rpm" 2>/dev/null | grep -qF "$lib()" || fail "the .rpm does not require $lib"
+done
 ok "rpm holds the same files; requires: $(rpm -qp --requires "$rpm" 2>/dev/null | grep -v '^rpmlib' | paste -sd, -)"
 
 step "Installing the .deb with apt"
