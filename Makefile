@@ -97,3 +97,14 @@ fuzz-corpus:
 
 clean-samples:
 	rm -rf "$(SAMPLE_LIBRARY)"
+
+.PHONY: package package-check
+
+## package: the .deb and .rpm installers in dist/, built offline (see PACKAGING.md).
+package: setup
+	scripts/package.sh
+
+## package-check: build the .deb from this checkout, check its files and fields, install it
+## with apt, run both programs (the app under Xvfb, with a screenshot), remove it. Needs root.
+package-check: setup
+	scripts/package-check.sh

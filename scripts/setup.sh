@@ -10,6 +10,8 @@ packages=(
   webkit2gtk-driver xvfb xauth                  # the end-to-end tests drive the real window
   fonts-wqy-microhei                            # a CJK font, so Chinese renders
   nodejs npm python3                            # UI unit tests, accessibility checks, benchmark scorers
+  desktop-file-utils appstream rpm              # packaging: validate the entries, read the .rpm
+  x11-utils imagemagick                         # packaging check: find the window, screenshot it
 )
 
 missing=()
@@ -44,6 +46,6 @@ if ! command -v tauri-driver >/dev/null && [ ! -x "$HOME/.cargo/bin/tauri-driver
   cargo install tauri-driver@^2 --locked --quiet
 fi
 
-# axe-core, for the accessibility checks in the real window.
+# axe-core, for the accessibility checks in the real window; the Tauri CLI, for the installers.
 cd "$(dirname "$0")/.."
-[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --silent
+[ -f node_modules/axe-core/axe.min.js ] && [ -x node_modules/.bin/tauri ] || npm ci --no-audit --no-fund --silent
