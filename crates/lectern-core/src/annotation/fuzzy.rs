@@ -202,34 +202,81 @@ impl<'p> Scanner<'p> {
     /// Scans `text[from..to]` as if the text began at `from`, and appends to `ends` each
     /// run of adjacent match ends of at least `first_end` within the bound, as (its
     /// fewest-error end, those errors).
-    #[inline(always)]
     fn scan(&self, text: &[u32], from: usize, to: usize, first_end: usize, ends: &mut Vec<(usize, usize)>) {
-        let (alphabet, blocks, peq, last_rows) = (self.alphabet, self.blocks, &self.peq[..], &self.last_rows[..]);
-        let m = self.pattern.len();
-        let none = vec![0u64; blocks];
-        let mut pv = vec![!0u64; blocks];
-        let mut mv = vec![0u64; blocks];
-        // The edit distance of the whole pattern against the text ending here; the empty text
-        // costs m deletions.
-        let mut score = m as isize;
-        let max = self.max_errors as isize;
+        // Quotes of up to 256 code points (nearly all) keep their blocks in fixed-size
+        // arrays, which the compiler unrolls and keeps in registers.
+        match self.blocks {
+            1 => self.scan_blocks::<1>(text, from, to, first_end, ends),
+            2 => self.scan_blocks::<2>(text, from, to, first_end, ends),
+            3 => self.scan_blocks::<3>(text, from, to, first_end, ends),
+            4 => self.scan_blocks::<4>(text, from, to, first_end, ends),
+            blocks => {
+                let none = vec![0u64; blocks];
+                let mut pv = vec![!0u64; blocks];
+                let mut mv = vec![0u64; blocks];
+                self.record(text, from, to, first_end, ends, |symbol| {
+                    let eq = self.masks(symbol).unwrap_or(&none);
+                    let mut carry = 0;
+                    for (((pv, mv), &eq), &last) in pv.iter_mut().zip(mv.iter_mut()).zip(eq).zip(&self.last_rows) {
+                        carry = advance_block(pv, mv, eq, carry, last);
+                    }
+                    carry
+                });
+            }
+        }
+    }
 
-        // Runs of consecutive ends within the bound; each keeps its best end.
-        let mut in_run = false;
-        for (j, &symbol) in (from..to).zip(&text[from..to]) {
-            let eq = if (symbol as usize) < alphabet { &peq[symbol as usize * blocks..][..blocks] } else { &none[..] };
+    /// [`Scanner::scan`] for a pattern of exactly `B` blocks.
+    fn scan_blocks<const B: usize>(
+        &self,
+        text: &[u32],
+        from: usize,
+        to: usize,
+        first_end: usize,
+        ends: &mut Vec<(usize, usize)>,
+    ) {
+        let last_rows: [u64; B] = self.last_rows[..].try_into().expect("B blocks");
+        let mut pv = [!0u64; B];
+        let mut mv = [0u64; B];
+        self.record(text, from, to, first_end, ends, |symbol| {
+            let eq: [u64; B] = self.masks(symbol).map_or([0; B], |eq| eq.try_into().expect("B blocks"));
             // Sellers' search: the row above the pattern is all zeros (a match may start
             // anywhere), so the first block never receives a horizontal carry.
             let mut carry = 0;
-            if blocks == 1 {
-                // Most quotes fit one word; spare the loop.
-                carry = advance_block(&mut pv[0], &mut mv[0], eq[0], 0, last_rows[0]);
-            } else {
-                for (((pv, mv), &eq), &last) in pv.iter_mut().zip(mv.iter_mut()).zip(eq).zip(last_rows) {
-                    carry = advance_block(pv, mv, eq, carry, last);
-                }
+            for (((pv, mv), eq), last) in pv.iter_mut().zip(mv.iter_mut()).zip(eq).zip(last_rows) {
+                carry = advance_block(pv, mv, eq, carry, last);
             }
-            score += carry as isize;
+            carry
+        });
+    }
+
+    /// The pattern's match masks for a text symbol, or `None` for a symbol it lacks.
+    #[inline(always)]
+    fn masks(&self, symbol: u32) -> Option<&[u64]> {
+        let symbol = symbol as usize;
+        (symbol < self.alphabet).then(|| &self.peq[symbol * self.blocks..][..self.blocks])
+    }
+
+    /// The scan itself: `step` advances the columns by one text symbol and returns the
+    /// change of the whole pattern's distance; the runs of ends within the bound are kept.
+    #[inline(always)]
+    fn record(
+        &self,
+        text: &[u32],
+        from: usize,
+        to: usize,
+        first_end: usize,
+        ends: &mut Vec<(usize, usize)>,
+        mut step: impl FnMut(u32) -> i32,
+    ) {
+        // The edit distance of the whole pattern against the text ending here; the empty text
+        // costs m deletions.
+        let mut score = self.pattern.len() as isize;
+        let max = self.max_errors as isize;
+        // Runs of consecutive ends within the bound; each keeps its best end.
+        let mut in_run = false;
+        for (j, &symbol) in (from..to).zip(&text[from..to]) {
+            score += step(symbol) as isize;
             if score <= max && j + 1 >= first_end {
                 let errors = score as usize;
                 match ends.last_mut() {
@@ -413,7 +460,7 @@ mod tests {
             .prop_flat_map(|(symbols, len)| {
                 let text = prop::collection::vec(0..symbols, len..=len + 50);
                 let edits = prop::collection::vec((0..3u8, 0..1000usize, 0..symbols + 1), 0..12);
-                (text, 0..1000usize, 3..150usize, edits, 0..50usize)
+                (text, 0..1000usize, 3..300usize, edits, 0..90usize)
             })
             .prop_map(|(text, at, len, edits, k)| {
                 let start = at % text.len().max(1);
@@ -447,6 +494,57 @@ mod tests {
             let near = search_near_pieces(&text, &pieces, piece_len, &pattern, alphabet, k, limit);
             prop_assert_eq!(near, full);
         }
+    }
+
+    /// The runs of match ends by Sellers' plain dynamic programme, one cell at a time.
+    fn plain_ends(text: &[u32], pattern: &[u32], k: usize) -> Vec<(usize, usize)> {
+        let mut column: Vec<usize> = (0..=pattern.len()).collect();
+        let mut ends: Vec<(usize, usize)> = Vec::new();
+        let mut in_run = false;
+        for (j, &c) in text.iter().enumerate() {
+            let mut diagonal = column[0];
+            for (i, &p) in pattern.iter().enumerate() {
+                let next = (diagonal + usize::from(p != c)).min(column[i + 1] + 1).min(column[i] + 1);
+                diagonal = column[i + 1];
+                column[i + 1] = next;
+            }
+            let errors = column[pattern.len()];
+            if errors <= k {
+                match ends.last_mut() {
+                    Some(last) if in_run && errors < last.1 => *last = (j + 1, errors),
+                    Some(_) if in_run => {}
+                    _ => ends.push((j + 1, errors)),
+                }
+            }
+            in_run = errors <= k;
+        }
+        ends
+    }
+
+    proptest! {
+        #[test]
+        fn the_bit_parallel_scan_is_the_plain_programme((text, pattern, k) in text_and_pattern()) {
+            // Patterns of one to several 64-bit blocks, the fixed-size and the general path.
+            prop_assume!(!pattern.is_empty());
+            let scanner = Scanner::new(&pattern, 41, k);
+            let mut ends = Vec::new();
+            scanner.scan(&text, 0, text.len(), 1, &mut ends);
+            prop_assert_eq!(ends, plain_ends(&text, &pattern, k));
+        }
+    }
+
+    #[test]
+    fn five_blocks_take_the_general_path() {
+        let pattern: Vec<u32> = (0..300).map(|i| i * 7 % 13).collect();
+        let mut text = vec![20u32; 50];
+        text.extend(&pattern[..150]);
+        text.extend(&pattern[160..]);
+        text.extend([20; 50]);
+        let scanner = Scanner::new(&pattern, 21, 30);
+        let mut ends = Vec::new();
+        scanner.scan(&text, 0, text.len(), 1, &mut ends);
+        assert_eq!(ends, plain_ends(&text, &pattern, 30));
+        assert!(!ends.is_empty());
     }
 
     #[test]
