@@ -106,7 +106,7 @@ pub struct Anchorer<'t> {
     /// Byte offset of each code point, and the text's byte length at the end.
     bytes: Vec<usize>,
     /// The text as small integers, for fuzzy search; built on first use.
-    symbols: OnceCell<(Vec<u32>, HashMap<char, u32>)>,
+    symbols: OnceCell<Symbols>,
     /// How far the last annotation anchored had moved from its stored position. An edit
     /// shifts everything after it by the same amount, so when annotations are anchored in
     /// text order this is where the next one most likely is.
@@ -222,9 +222,9 @@ impl<'t> Anchorer<'t> {
 
     /// The best approximate occurrence of the quote, if it scores enough; else an orphan.
     fn fuzzy_match(&self, quote: &TextQuoteSelector, expected: Option<usize>) -> Anchor {
-        let (text, alphabet) = self.symbols.get_or_init(|| {
+        let Symbols { text, alphabet, grams } = self.symbols.get_or_init(|| {
             let mut alphabet = HashMap::new();
-            let text = self
+            let text: Vec<u32> = self
                 .text
                 .chars()
                 .map(|c| {
@@ -232,7 +232,8 @@ impl<'t> Anchorer<'t> {
                     *alphabet.entry(c).or_insert(next)
                 })
                 .collect();
-            (text, alphabet)
+            let grams = fuzzy::Grams::new(&text);
+            Symbols { text, alphabet, grams }
         });
         let pattern: Vec<u32> = quote.exact.chars().map(|c| alphabet.get(&c).copied().unwrap_or(ABSENT)).collect();
         let max_errors = (pattern.len() as f64 * MAX_ERROR_RATE) as usize;
@@ -248,24 +249,24 @@ impl<'t> Anchorer<'t> {
             let centre = (at as isize + self.shift.get()).clamp(0, text.len() as isize) as usize;
             let radius = NEAR_RADIUS + 2 * pattern.len();
             let (lo, hi) = (centre.saturating_sub(radius), (centre + radius).min(text.len()));
-            let near = self.best_fuzzy(&text[lo..hi], lo, &pattern, alphabet.len(), max_errors, quote, expected);
+            let found = fuzzy::search(&text[lo..hi], &pattern, alphabet.len(), max_errors, FUZZY_CANDIDATES);
+            let near = self.best_fuzzy(found, lo, &pattern, quote, expected);
             if near != Anchor::Orphan || (lo == 0 && hi == text.len()) {
                 return near;
             }
         }
-        self.best_fuzzy(text, 0, &pattern, alphabet.len(), max_errors, quote, expected)
+        // The whole text, where the filter spares scanning most of it.
+        let found = fuzzy::search_filtered(text, grams, &pattern, alphabet.len(), max_errors, FUZZY_CANDIDATES);
+        self.best_fuzzy(found, 0, &pattern, quote, expected)
     }
 
-    /// The best-scoring approximate occurrence in `window` (which starts at code point
-    /// `offset` of the text), or an orphan if none scores [`MIN_FUZZY_SCORE`].
-    #[allow(clippy::too_many_arguments, reason = "one private step of fuzzy_match, sharing its state")]
+    /// The best-scoring of the approximate occurrences `found` in a window that starts at
+    /// code point `offset` of the text, or an orphan if none scores [`MIN_FUZZY_SCORE`].
     fn best_fuzzy(
         &self,
-        window: &[u32],
+        found: Vec<fuzzy::Match>,
         offset: usize,
         pattern: &[u32],
-        alphabet: usize,
-        max_errors: usize,
         quote: &TextQuoteSelector,
         expected: Option<usize>,
     ) -> Anchor {
@@ -273,7 +274,7 @@ impl<'t> Anchorer<'t> {
         let suffix: Vec<char> = quote.suffix.chars().collect();
         let mut best = Anchor::Orphan;
         let mut best_score = MIN_FUZZY_SCORE;
-        for found in fuzzy::search(window, pattern, alphabet, max_errors, FUZZY_CANDIDATES) {
+        for found in found {
             let m = fuzzy::Match { start: found.start + offset, end: found.end + offset, errors: found.errors };
             let quote_score = 1.0 - m.errors as f64 / pattern.len() as f64;
             let prefix_score = self.context_score(&prefix, m.start.saturating_sub(prefix.len()), m.start, m.start == 0);
@@ -310,6 +311,17 @@ impl<'t> Anchorer<'t> {
             None => 0.5,
         }
     }
+}
+
+/// A text prepared for fuzzy search.
+#[derive(Debug)]
+struct Symbols {
+    /// Each code point as a small integer.
+    text: Vec<u32>,
+    /// The integer of each code point in the text.
+    alphabet: HashMap<char, u32>,
+    /// Where each q-gram of `text` is, for [`fuzzy::search_filtered`].
+    grams: fuzzy::Grams,
 }
 
 /// The share of `expected` (of length `len`) that agrees with `found` from the start, up to
