@@ -340,7 +340,7 @@ async fn panel_and_library_wide_view_with_filters() {
         app.press(&['4']).await;
         wait_painted(&app, "hl-pink", 1).await;
         let zh = invoke(&app, "list_articles", json!({})).await;
-        let zh = zh.as_array().unwrap().iter().find(|a| a["language"] == "zh").unwrap()["id"].clone();
+        let zh = zh["articles"].as_array().unwrap().iter().find(|a| a["language"] == "zh").unwrap()["id"].clone();
         invoke(&app, "create_highlight", json!({"article": zh, "start": 0, "end": 4, "color": "blue", "note": "修复 note", "tags": ["craft"]})).await;
 
         // The panel lists this article's two in text order.
