@@ -269,11 +269,18 @@ async fn memory_after_twenty(figures: Figures) {
             .await;
         let titles: Vec<String> = serde_json::from_value(titles).unwrap();
         assert_eq!(titles.len(), 20);
+        let at_start: f64 = process_tree(app_pid(&ctx.library)).iter().map(|pid| proc_mb(*pid, "status", "VmRSS:")).sum();
+        println!("memory: at start, RSS {at_start:.0} MB");
         for title in &titles {
             open_and_time(&app, title, "lectern:article-painted").await;
             back_to_library(&app).await;
         }
         let tree = process_tree(app_pid(&ctx.library));
+        for pid in &tree {
+            let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+            let (rss, pss) = (proc_mb(*pid, "status", "VmRSS:"), proc_mb(*pid, "smaps_rollup", "Pss:"));
+            println!("memory: {} (pid {pid}): RSS {rss:.0} MB, PSS {pss:.0} MB", name.trim());
+        }
         let rss: f64 = tree.iter().map(|pid| proc_mb(*pid, "status", "VmRSS:")).sum();
         let pss: f64 = tree.iter().map(|pid| proc_mb(*pid, "smaps_rollup", "Pss:")).sum();
         println!("memory: {} processes, RSS {rss:.0} MB, PSS {pss:.0} MB", tree.len());
