@@ -269,7 +269,8 @@ async fn memory_after_twenty(figures: Figures) {
             .await;
         let titles: Vec<String> = serde_json::from_value(titles).unwrap();
         assert_eq!(titles.len(), 20);
-        let at_start: f64 = process_tree(app_pid(&ctx.library)).iter().map(|pid| proc_mb(*pid, "status", "VmRSS:")).sum();
+        let at_start: f64 =
+            process_tree(app_pid(&ctx.library)).iter().map(|pid| proc_mb(*pid, "status", "VmRSS:")).sum();
         println!("memory: at start, RSS {at_start:.0} MB");
         for title in &titles {
             open_and_time(&app, title, "lectern:article-painted").await;
