@@ -420,9 +420,9 @@ async fn exports_timelinejs_csv_and_markdown() {
         assert!(md.lines().any(|l| l == "## 2021"), "year headings");
         assert!(md.lines().any(|l| l.starts_with("### ")), "month headings");
 
-        // A bad format or a folder that does not exist comes back as {kind, message}.
+        // A folder that does not exist comes back as {kind: "io", message}, as the study-group export does.
         let bad = invoke("csv", &ctx.library.join("no/such/folder/x.csv")).await;
-        assert_eq!(bad["error"]["kind"], json!("invalid"), "{bad}");
+        assert_eq!(bad["error"]["kind"], json!("io"), "{bad}");
 
         // The menu the user sees: three formats, reachable with the keyboard.
         let title = open_article(&app, "en").await;

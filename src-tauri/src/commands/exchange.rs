@@ -5,13 +5,12 @@
 use crate::error::{Error, Result};
 use crate::group::{Report, Reports};
 use crate::state::Shared;
-use lectern_core::exchange::{ExchangeError, ImportSummary};
+use lectern_core::exchange::ImportSummary;
 use lectern_core::store::ArticleId;
 use lectern_core::{ExportFormat, ExportScope, GroupSync, GROUP_FOLDER_SETTING};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use tauri::State;
 
 /// What an export covers, as the UI sends it: `"all"`, `{"articles": [ids]}` or `{"tag": "t"}`.
@@ -65,29 +64,10 @@ pub async fn export_annotations(
     };
     let bytes = state.run(move |library| library.export(&scope, format)).await?;
     tauri::async_runtime::spawn_blocking(move || {
-        write_whole(&path, &bytes).map(|()| Exported { path, bytes: bytes.len() })
+        crate::files::write_whole(&path, &bytes).map(|()| Exported { path, bytes: bytes.len() })
     })
     .await
     .map_err(|e| Error::Internal(e.to_string()))?
-}
-
-/// Writes a file whole or not at all: a hidden temporary file beside it, then a rename. A
-/// failure is the core's `io` kind, naming the file.
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
-    let failed =
-        |source| Error::from(lectern_core::Error::from(ExchangeError::Io { path: path.to_path_buf(), source }));
-    let name = path.file_name().ok_or_else(|| Error::Invalid(format!("`{}` is not a file name", path.display())))?;
-    let temp = path.with_file_name(format!(".{}.part", name.to_string_lossy()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result.map_err(failed)
 }
 
 /// Imports a `.lectern` bundle, W3C annotation JSON or a Hypothesis export.
@@ -147,20 +127,5 @@ mod tests {
         assert!(serde_json::from_value::<Scope>(json!({"everything": true})).is_err());
         assert!(matches!(serde_json::from_value(json!("md")).unwrap(), Format::Md));
         assert!(serde_json::from_value::<Format>(json!("docx")).is_err());
-    }
-
-    #[test]
-    fn an_export_is_written_whole_or_not_at_all() {
-        let dir = std::env::temp_dir().join(format!("lectern-export-test-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("notes.md");
-        write_whole(&file, b"# Notes\n").unwrap();
-        assert_eq!(std::fs::read(&file).unwrap(), b"# Notes\n");
-        let entries: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
-        assert_eq!(entries.len(), 1, "no temporary file is left behind");
-        let error = write_whole(&dir.join("missing/notes.md"), b"x").unwrap_err();
-        assert_eq!(error.kind(), "io");
-        assert!(error.to_string().contains("missing"), "{error}");
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

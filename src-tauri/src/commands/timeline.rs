@@ -9,7 +9,7 @@ use lectern_core::timeline::{self, ArticleEvent, Correction, DatedValue};
 use lectern_core::TimelineReport;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use tauri::State;
 
 /// A timeline as the UI shows it.
@@ -128,7 +128,7 @@ pub async fn export_timeline(
         })
         .await?;
     let target = path.clone();
-    tauri::async_runtime::spawn_blocking(move || write_file(&target, &text))
+    tauri::async_runtime::spawn_blocking(move || crate::files::write_whole(&target, text.as_bytes()))
         .await
         .map_err(|e| Error::Internal(e.to_string()))??;
     Ok(path)
@@ -150,38 +150,5 @@ fn report(
             library.timeline_report(&tagged, false)
         }
         None => library.timeline_report(ids, false),
-    }
-}
-
-/// Writes `text` beside `path` first, then renames it over `path`, so a failure leaves the old
-/// file or nothing, never half of the new one.
-fn write_file(path: &Path, text: &str) -> Result<()> {
-    let io = |e: std::io::Error, p: &Path| Error::Invalid(format!("cannot write `{}`: {e}", p.display()));
-    let name = path.file_name().ok_or_else(|| Error::Invalid(format!("`{}` is not a file name", path.display())))?;
-    let temp = path.with_file_name(format!(".{}.partial", name.to_string_lossy()));
-    std::fs::write(&temp, text).map_err(|e| io(e, &temp))?;
-    std::fs::rename(&temp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        io(e, path)
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn export_files_are_written_whole_or_not_at_all() {
-        let dir = std::env::temp_dir().join(format!("lectern-export-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("timeline.csv");
-        write_file(&path, "value,from\r\n").unwrap();
-        write_file(&path, "value,from,to\r\n").unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "value,from,to\r\n");
-        let names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(names, [std::ffi::OsString::from("timeline.csv")], "no partial file is left behind");
-        let missing = dir.join("no/such/folder/x.md");
-        assert!(matches!(write_file(&missing, "x"), Err(Error::Invalid(m)) if m.contains("cannot write")));
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
