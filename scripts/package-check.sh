@@ -15,7 +15,7 @@ fail() { printf 'package-check: FAILED: %s\n' "$*" >&2; exit 1; }
 if [ "$(id -u)" = 0 ]; then sudo=""; elif sudo -n true 2>/dev/null; then sudo="sudo -n"; else
   fail "installing the package needs root or passwordless sudo"
 fi
-for tool in dpkg-deb apt-get apt-cache desktop-file-validate appstreamcli rpm Xvfb xwininfo xprop import; do
+for tool in dpkg-deb apt-get apt-cache desktop-file-validate appstreamcli rpm Xvfb xwininfo xprop import gio; do
   command -v "$tool" >/dev/null || fail "$tool is missing (scripts/setup.sh installs it)"
 done
 
@@ -28,6 +28,7 @@ work=$(mktemp -d)
 app_pid="" xvfb_pid="" installed=""
 cleanup() {
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
+  pkill -f "^lectern-desktop $work/" 2>/dev/null || true
   [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
   # Leave the machine as it was, even when a check failed half-way.
   [ -n "$installed" ] && $sudo apt-get remove -y -qq lectern >/dev/null 2>&1
@@ -54,10 +55,13 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [ "$(field Version)" = "$version" ] || fail "Version is '$(field Version)', the workspace says $version"
 [ "$(field Architecture)" = "$arch" ] || fail "Architecture is '$(field Architecture)', not $arch"
 depends=$(field Depends)
-for dep in libwebkit2gtk-4.1-0 libgtk-3-0; do
-  grep -qw -- "$dep" <<<"$depends" || fail "Depends ($depends) lacks $dep"
+for dep in 'libwebkit2gtk-4.1-0 (>= 2.44)' 'libgtk-3-0 (>= 3.24)'; do
+  grep -qF -- "$dep" <<<"$depends" || fail "Depends ($depends) lacks $dep"
 done
 ok "Package lectern, Version $version, Architecture $arch, Depends: $depends"
+long=$(dpkg-deb -f "$deb" Description | awk 'length > 79' | head -1)
+[ -z "$long" ] || fail "a Description line is over 79 columns: $long"
+ok "Description: $(field Description | head -1) (every line under 80 columns)"
 
 step "The .deb's files"
 dpkg-deb -c "$deb" | awk '{print $NF}' | sed 's|^\./|/|' >"$out/deb-files.txt"
@@ -193,6 +197,29 @@ ok "screenshot: target/package-check/installed-app.png ($colours colours)"
 kill "$app_pid"
 wait "$app_pid" 2>/dev/null || true
 app_pid=""
+
+# Opening a bundle as a file manager does (GIO: the type from the file name, then the default
+# application for it) starts Lectern, which imports the bundle into the library.
+lectern --library "$work/shared" samples >/dev/null
+lectern --library "$work/shared" export --format bundle --output "$work/shared.lectern" >/dev/null
+[ "$(gio info -a standard::content-type "$work/shared.lectern" | awk '/content-type/ {print $2}')" \
+  = application/x-lectern-bundle ] || fail "GIO does not see shared.lectern as a Lectern bundle"
+expected_articles=$(lectern --library "$work/shared" --json list | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+LECTERN_LIBRARY=$work/opened NO_AT_BRIDGE=1 gio open "$work/shared.lectern" >"$out/gio-open.log" 2>&1 \
+  || { cat "$out/gio-open.log" >&2; fail "gio open shared.lectern"; }
+imported=0
+for _ in $(seq 300); do
+  if [ -f "$work/opened/library.sqlite3" ]; then
+    imported=$(lectern --library "$work/opened" --json list 2>/dev/null \
+      | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))' 2>/dev/null || echo 0)
+  fi
+  ((imported == expected_articles)) && break
+  sleep 0.1
+done
+((imported == expected_articles)) || fail "opening shared.lectern imported $imported of $expected_articles articles"
+import -window root "$out/opened-bundle.png"
+pkill -f "^lectern-desktop $work/shared.lectern" || true
+ok "opening a .lectern file started Lectern and imported its $imported articles (target/package-check/opened-bundle.png)"
 
 step "Removing the package"
 $sudo apt-get remove -y -qq lectern >/dev/null

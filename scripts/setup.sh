@@ -12,6 +12,7 @@ packages=(
   nodejs npm python3                            # UI unit tests, accessibility checks, benchmark scorers
   desktop-file-utils appstream rpm              # packaging: validate the entries, read the .rpm
   x11-utils imagemagick                         # packaging check: find the window, screenshot it
+  libglib2.0-bin                                # packaging check: open a bundle as a file manager does (gio)
 )
 
 missing=()
