@@ -185,14 +185,17 @@ grep -q '"lectern-desktop"' <<<"$wm_class" || fail "WM_CLASS ($wm_class) does no
 ok "$wm_class"
 # The window maps before the web view paints: wait until the screen shows more than a few
 # flat colours (text and icons anti-alias into many).
-colours=0
-for _ in $(seq 60); do
-  import -window root "$out/installed-app.png"
-  colours=$(convert "$out/installed-app.png" -format %k info:)
-  ((colours > 200)) && break
-  sleep 0.5
-done
-((colours > 200)) || fail "the window stayed blank ($colours colours); see target/package-check/installed-app.png"
+screenshot() {
+  colours=0
+  for _ in $(seq 60); do
+    import -window root "$out/$1"
+    colours=$(convert "$out/$1" -format %k info:)
+    ((colours > 200)) && return
+    sleep 0.5
+  done
+  fail "the window stayed blank ($colours colours); see target/package-check/$1"
+}
+screenshot installed-app.png
 ok "screenshot: target/package-check/installed-app.png ($colours colours)"
 kill "$app_pid"
 wait "$app_pid" 2>/dev/null || true
@@ -217,7 +220,7 @@ for _ in $(seq 300); do
   sleep 0.1
 done
 ((imported == expected_articles)) || fail "opening shared.lectern imported $imported of $expected_articles articles"
-import -window root "$out/opened-bundle.png"
+screenshot opened-bundle.png
 pkill -f "^lectern-desktop $work/shared.lectern" || true
 ok "opening a .lectern file started Lectern and imported its $imported articles (target/package-check/opened-bundle.png)"
 

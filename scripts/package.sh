@@ -83,8 +83,9 @@ tree=$staging/deb-root
 rm -rf "$tree"
 dpkg-deb -R "$deb" "$tree"
 # Two control fields Tauri cannot express: a Depends with lower bounds (the reader paints
-# highlights with the CSS Custom Highlight API, on by default from WebKitGTK 2.44; Tauri needs
-# GTK 3.24), and an extended description wrapped under 80 columns, as Debian policy asks.
+# highlights with the CSS Custom Highlight API, on by default from WebKitGTK 2.44, the WebKit
+# of Safari 17.2; Tauri needs GTK 3.24), and an extended description wrapped under 80
+# columns, as Debian policy asks.
 python3 - "$tree/DEBIAN/control" <<'PY'
 import sys, textwrap
 path = sys.argv[1]

@@ -42,7 +42,7 @@ export function mount(root, api, app) {
         h('label', { for: 'search', class: 'visually-hidden' }, 'Search highlights'),
         search,
         h('kbd', { class: 'search-hint', 'aria-hidden': 'true' }, '/')),
-      h('button', { type: 'button', class: 'button button-quiet', id: 'open-settings', onclick: () => openSettings(), 'aria-keyshortcuts': 'Control+,' }, 'Reading settings')),
+      h('button', { type: 'button', class: 'button button-quiet', id: 'open-settings', onclick: () => openSettings(), 'aria-keyshortcuts': 'Control+,' }, 'Settings')),
     h('div', { class: 'list-tools highlight-filters', role: 'group', 'aria-label': 'Filter highlights' },
       Object.entries(selects).map(([key, select]) => h('span', { class: 'filter' },
         h('label', { class: 'sort-label', for: select.id }, labels[key]), select)),

@@ -78,7 +78,7 @@ export function mount(root, api, app) {
         search,
         h('kbd', { class: 'search-hint', 'aria-hidden': 'true' }, '/')),
       h('button', { type: 'button', class: 'button button-quiet', id: 'open-share', onclick: () => openShare({ api, toast, navigate }, { tag: activeTag }) }, 'Share…'),
-      h('button', { type: 'button', class: 'button button-quiet', id: 'open-settings', onclick: () => openSettings(), 'aria-keyshortcuts': 'Control+,' }, 'Reading settings')),
+      h('button', { type: 'button', class: 'button button-quiet', id: 'open-settings', onclick: () => openSettings(), 'aria-keyshortcuts': 'Control+,' }, 'Settings')),
     h('section', { class: 'import', 'aria-labelledby': 'import-heading' },
       h('h2', { id: 'import-heading', class: 'visually-hidden' }, 'Add articles'),
       h('form', { class: 'import-form', onsubmit: (e) => { e.preventDefault(); submitTyped(); } },

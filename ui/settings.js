@@ -114,7 +114,7 @@ export function mount(root, api, app) {
 
   root.append(
     h('div', { class: 'dialog-head' },
-      h('h2', { id: 'settings-title' }, 'Reading settings'),
+      h('h2', { id: 'settings-title' }, 'Settings'),
       closeButton),
     h('div', { class: 'dialog-body' },
       h('div', { class: 'field' },

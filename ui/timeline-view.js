@@ -315,7 +315,7 @@ export function mount(root, api, app) {
       h('h1', { class: 'brand', id: 'timeline-title', tabindex: '-1' }, 'Lectern'),
       sectionNav('#/timeline'),
       h('span', { class: 'topbar-spacer' }),
-      h('button', { type: 'button', class: 'button button-quiet', id: 'tl-open-settings', onclick: () => openSettings(), 'aria-keyshortcuts': 'Control+,' }, 'Reading settings')),
+      h('button', { type: 'button', class: 'button button-quiet', id: 'tl-open-settings', onclick: () => openSettings(), 'aria-keyshortcuts': 'Control+,' }, 'Settings')),
     h('div', { class: 'tl-controls' },
       h('label', { for: 'tl-tag', class: 'sort-label' }, 'Show'), tagSelect,
       h('div', { class: 'tl-zoom', role: 'group', 'aria-label': 'Zoom' },

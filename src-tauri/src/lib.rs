@@ -4,6 +4,7 @@
 //! - [`commands`]: one async command per use case, each a few lines.
 //! - [`asset`]: the `lectern:` scheme serving stored images.
 //! - [`window_state`]: the window's size and position, remembered in the library.
+//! - [`webview`]: the web view tuned for reading (no GPU compositing, no browser caches).
 //! - [`group`]: the group folder synced at start and written on quit; files opened with the app.
 
 pub mod asset;
@@ -13,6 +14,7 @@ pub mod files;
 pub mod group;
 pub mod state;
 pub mod system;
+pub mod webview;
 pub mod window_state;
 
 use state::Shared;
@@ -114,6 +116,7 @@ pub fn run() {
                 builder = builder.center();
             }
             let window = builder.build()?;
+            webview::tune(&window)?;
             if geometry.is_some_and(|g| g.maximized) {
                 window.maximize()?;
             }

@@ -258,6 +258,67 @@ async fn open_long_article(figures: Figures) {
     .await;
 }
 
+/// Resident memory of a process tree, in MB: RSS (pages counted once per process, so the
+/// WebKit libraries the three processes share count three times), PSS (shared pages split
+/// between the processes that map them) and USS (pages no other process maps).
+#[derive(Debug, Clone, Copy)]
+struct Memory {
+    rss: f64,
+    pss: f64,
+    uss: f64,
+}
+
+impl Memory {
+    fn of(pid: u32) -> Memory {
+        Memory {
+            rss: proc_mb(pid, "status", "VmRSS:"),
+            pss: proc_mb(pid, "smaps_rollup", "Pss:"),
+            uss: proc_mb(pid, "smaps_rollup", "Private_Clean:") + proc_mb(pid, "smaps_rollup", "Private_Dirty:"),
+        }
+    }
+
+    /// Every process of `tree`, printed one per line, and their sum.
+    fn of_tree(tree: &[u32]) -> Memory {
+        let mut total = Memory { rss: 0.0, pss: 0.0, uss: 0.0 };
+        for pid in tree {
+            let m = Memory::of(*pid);
+            let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+            println!("memory:   {:<16} RSS {:4.0} MB, PSS {:4.0} MB, USS {:4.0} MB", name.trim(), m.rss, m.pss, m.uss);
+            total = Memory { rss: total.rss + m.rss, pss: total.pss + m.pss, uss: total.uss + m.uss };
+        }
+        total
+    }
+}
+
+/// WebKitGTK's own MiniBrowser on a blank page, as Lectern runs WebKit (compositing off): the
+/// least any app built on this engine holds, measured on the same display.
+fn webkit_floor(display: &str) -> Option<Memory> {
+    let browser = ["/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/libexec"]
+        .iter()
+        .map(|dir| Path::new(dir).join("webkit2gtk-4.1/MiniBrowser"))
+        .find(|p| p.exists())?;
+    let mut child = std::process::Command::new(browser)
+        .arg("about:blank")
+        .env("DISPLAY", display)
+        .env("NO_AT_BRIDGE", "1")
+        .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .ok()?;
+    // Up when its web process is; then let it settle as the app did.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while process_tree(child.id()).len() < 3 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    println!("memory: WebKitGTK MiniBrowser, blank page:");
+    let floor = Memory::of_tree(&process_tree(child.id()));
+    let _ = std::process::Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    let _ = child.wait();
+    Some(floor)
+}
+
 async fn memory_after_twenty(figures: Figures) {
     flow("bench-memory", move |ctx| async move {
         populate(&ctx.library, |library, dir| {
@@ -276,17 +337,35 @@ async fn memory_after_twenty(figures: Figures) {
             open_and_time(&app, title, "lectern:article-painted").await;
             back_to_library(&app).await;
         }
-        let tree = process_tree(app_pid(&ctx.library));
-        for pid in &tree {
-            let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
-            let (rss, pss) = (proc_mb(*pid, "status", "VmRSS:"), proc_mb(*pid, "smaps_rollup", "Pss:"));
-            println!("memory: {} (pid {pid}): RSS {rss:.0} MB, PSS {pss:.0} MB", name.trim());
-        }
-        let rss: f64 = tree.iter().map(|pid| proc_mb(*pid, "status", "VmRSS:")).sum();
-        let pss: f64 = tree.iter().map(|pid| proc_mb(*pid, "smaps_rollup", "Pss:")).sum();
-        println!("memory: {} processes, RSS {rss:.0} MB, PSS {pss:.0} MB", tree.len());
-        record(&figures, "resident memory after opening 20 articles (RSS, app + WebKit)", 250.0, "MB", vec![rss]);
+        println!("memory: Lectern after opening 20 articles:");
+        let lectern = Memory::of_tree(&process_tree(app_pid(&ctx.library)));
         app.quit().await;
+        record(
+            &figures,
+            "resident memory after opening 20 articles (RSS, app + WebKit)",
+            250.0,
+            "MB",
+            vec![lectern.rss],
+        );
+        record(&figures, "the same, proportional (PSS)", 250.0, "MB", vec![lectern.pss]);
+        record(&figures, "the same, private to Lectern's processes (USS)", 250.0, "MB", vec![lectern.uss]);
+        let display = ctx.display().to_string();
+        match tokio::task::spawn_blocking(move || webkit_floor(&display)).await.unwrap() {
+            Some(floor) => {
+                println!(
+                    "memory: WebKitGTK's floor (MiniBrowser, blank page): RSS {:.0} MB, PSS {:.0} MB, USS {:.0} MB; \
+                     Lectern above it: RSS +{:.0} MB, PSS +{:.0} MB, USS +{:.0} MB",
+                    floor.rss,
+                    floor.pss,
+                    floor.uss,
+                    lectern.rss - floor.rss,
+                    lectern.pss - floor.pss,
+                    lectern.uss - floor.uss
+                );
+                record(&figures, "peer: WebKitGTK MiniBrowser on a blank page (RSS)", 250.0, "MB", vec![floor.rss]);
+            }
+            None => println!("memory: MiniBrowser not found (package libwebkit2gtk-4.1-0); no floor measured"),
+        }
     })
     .await;
 }

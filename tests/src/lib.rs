@@ -97,8 +97,14 @@ fn tauri_driver_binary() -> PathBuf {
     on_path.unwrap_or_else(|| PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo/bin/tauri-driver"))
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port()
+/// Two different free ports. Both listeners are held until both ports are known: dropping the
+/// first before binding the second let the kernel hand out the same port twice (seen once in
+/// 35 flows: WebKitWebDriver could not listen on the port tauri-driver already held).
+fn two_free_ports() -> (u16, u16) {
+    let bind = || TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let (a, b) = (bind(), bind());
+    let port = |l: &TcpListener| l.local_addr().expect("a bound port").port();
+    (port(&a), port(&b))
 }
 
 /// Asks a child to stop with SIGTERM and waits (briefly) for it. Never SIGKILL: killing
@@ -116,6 +122,56 @@ fn terminate(child: &mut Child, what: &str) {
         std::thread::sleep(Duration::from_millis(100));
     }
     eprintln!("e2e: {what} (pid {}) did not stop after SIGTERM; leaving it", child.id());
+}
+
+/// Saves the app's window on X display `display` as the PNG `path`.
+///
+/// Taken from the X server rather than through WebDriver: WebKitWebDriver's screenshot waits
+/// for a composited frame, which never comes because Lectern turns WebKit's GPU compositing
+/// off (src-tauri/src/webview.rs). This shows exactly what the user sees.
+fn capture_window(display: &str, path: &Path) -> Result<(), String> {
+    let x = |program: &str, args: &[&str]| -> Result<String, String> {
+        let out = Command::new(program)
+            .args(["-display", display])
+            .args(args)
+            .output()
+            .map_err(|e| format!("{program} (apt-get install x11-utils imagemagick): {e}"))?;
+        match out.status.success() {
+            true => Ok(String::from_utf8_lossy(&out.stdout).into_owned()),
+            false => Err(format!("{program}: {}", String::from_utf8_lossy(&out.stderr).trim())),
+        }
+    };
+    let window = largest_window(&x("xwininfo", &["-root", "-children"])?).ok_or("no window on the display")?;
+    // A window being resized or repainted can refuse one grab: try a few times.
+    let target = format!("png:{}", path.display());
+    let mut last = String::new();
+    for _ in 0..5 {
+        match x("import", &["-window", &window, &target]) {
+            Ok(_) => return Ok(()),
+            Err(e) => last = e,
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    Err(last)
+}
+
+/// The id of the largest top-level window in `xwininfo -root -children` output: the app's
+/// (GTK's other top-level windows are a few pixels wide).
+fn largest_window(listing: &str) -> Option<String> {
+    listing
+        .lines()
+        .filter_map(|line| {
+            let line = line.trim();
+            let id = line.split_whitespace().next().filter(|w| w.starts_with("0x"))?;
+            // "0x400007 "Lectern": ("lectern-desktop" "Lectern")  1100x780+90+60  +90+60"
+            let geometry = line.rsplit_once(")  ").map_or(line, |(_, g)| g);
+            let size = geometry.split_whitespace().find(|w| w.contains('x') && w.contains('+'))?;
+            let (w, rest) = size.split_once('x')?;
+            let h = rest.split('+').next()?;
+            Some((w.parse::<u64>().ok()? * h.parse::<u64>().ok()?, id.to_string()))
+        })
+        .max()
+        .map(|(_, id)| id)
 }
 
 /// A private X display.
@@ -167,14 +223,13 @@ pub struct Driver {
     child: Child,
     port: u16,
     // Dropped after the driver (fields drop in order), so the app never loses its display first.
-    _display: Display,
+    display: Display,
 }
 
 impl Driver {
     fn start() -> Driver {
         let display = Display::start();
-        let port = free_port();
-        let native_port = free_port();
+        let (port, native_port) = two_free_ports();
         let log = std::env::temp_dir().join(format!("lectern-e2e-driver-{port}.log"));
         let log_file = std::fs::File::create(&log).expect("driver log");
         let child = Command::new(tauri_driver_binary())
@@ -182,13 +237,12 @@ impl Driver {
             .env("DISPLAY", &display.name)
             // No accessibility bus in CI: without this GTK waits for it on every start.
             .env("NO_AT_BRIDGE", "1")
-            // Do not set WEBKIT_DISABLE_COMPOSITING_MODE: with it, WebDriver screenshots hang.
             .env_remove("LECTERN_LIBRARY")
             .stdout(Stdio::null())
             .stderr(log_file)
             .spawn()
             .expect("tauri-driver (cargo install tauri-driver --locked)");
-        let mut driver = Driver { child, port, _display: display };
+        let mut driver = Driver { child, port, display };
         let deadline = Instant::now() + Duration::from_secs(15);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
             if Instant::now() > deadline || matches!(driver.child.try_wait(), Ok(Some(_))) {
@@ -211,6 +265,7 @@ impl Drop for Driver {
 #[derive(Clone)]
 pub struct Ctx {
     port: u16,
+    display: String,
     /// The flow's library folder (fresh and empty at the start).
     pub library: PathBuf,
     flow: String,
@@ -218,6 +273,11 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The flow's X display (`:N`), for programs a flow starts beside the app.
+    pub fn display(&self) -> &str {
+        &self.display
+    }
+
     /// Starts the app on the flow's library and waits for the UI to be up.
     pub async fn launch(&self) -> App {
         self.launch_with(&[]).await
@@ -254,7 +314,7 @@ impl Ctx {
         };
         self.sessions.lock().unwrap().push(client.clone());
         trace(format_args!("[{}] session started", self.flow));
-        let app = App { client, flow: self.flow.clone() };
+        let app = App { client, flow: self.flow.clone(), display: self.display.clone() };
         app.wait_js("return document.body.classList.contains('ready')").await;
         app
     }
@@ -263,6 +323,7 @@ impl Ctx {
 /// A running app session.
 #[derive(Clone)]
 pub struct App {
+    display: String,
     /// The WebDriver session.
     pub client: Client,
     flow: String,
@@ -374,11 +435,16 @@ impl App {
         let dir = screenshot_dir();
         std::fs::create_dir_all(&dir).expect("screenshot folder");
         let path = dir.join(format!("{name}.png"));
-        let png = tokio::time::timeout(Duration::from_secs(30), self.client.screenshot())
+        // Two animation frames: whatever the flow just changed has been painted.
+        self.client
+            .execute_async("requestAnimationFrame(() => requestAnimationFrame(arguments[0]))", vec![])
             .await
-            .unwrap_or_else(|_| panic!("screenshot `{name}` timed out"))
-            .expect("a screenshot");
-        std::fs::write(&path, png).expect("write the screenshot");
+            .expect("a painted frame");
+        let (display, file) = (self.display.clone(), path.clone());
+        tokio::task::spawn_blocking(move || capture_window(&display, &file))
+            .await
+            .expect("screenshot task")
+            .unwrap_or_else(|e| panic!("screenshot `{name}`: {e}"));
         path
     }
 
@@ -437,6 +503,7 @@ where
     trace(format_args!("[{name}] tauri-driver on port {}", driver.port));
     let ctx = Ctx {
         port: driver.port,
+        display: driver.display.name.clone(),
         library: library.path().to_path_buf(),
         flow: name.to_string(),
         sessions: Arc::new(Mutex::new(Vec::new())),
@@ -447,11 +514,10 @@ where
     let clients: Vec<Client> = sessions.lock().unwrap().drain(..).collect();
     for client in clients {
         if failed {
-            if let Ok(Ok(png)) = tokio::time::timeout(Duration::from_secs(20), client.screenshot()).await {
-                let dir = screenshot_dir();
-                let _ = std::fs::create_dir_all(&dir);
-                let _ = std::fs::write(dir.join(format!("{name}-FAILED.png")), png);
-            }
+            let dir = screenshot_dir();
+            let _ = std::fs::create_dir_all(&dir);
+            let (display, path) = (driver.display.name.clone(), dir.join(format!("{name}-FAILED.png")));
+            let _ = tokio::task::spawn_blocking(move || capture_window(&display, &path)).await;
         }
         let _ = tokio::time::timeout(Duration::from_secs(15), client.close()).await;
     }
