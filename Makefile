@@ -56,7 +56,8 @@ bench-timex:
 	LECTERN_SHARED="$(SHARED)" bench/timex.sh
 
 ## bench-desktop: the real app under Xvfb: cold start with 1,000 articles, opening a 20,000-word
-## article, memory after 20 articles, 1,000 highlights (tests/benches/desktop.rs).
+## article, memory after 20 articles (beside WebKitGTK's MiniBrowser on a blank page, the
+## engine's floor), 1,000 highlights (tests/benches/desktop.rs).
 bench-desktop:
 	$(CARGO) build --release -p lectern-desktop
 	$(CARGO) bench -p lectern-e2e --bench desktop

@@ -12,10 +12,10 @@ const FORMATS = [
 ];
 
 const COUNTS = [
-  { key: 'added', label: 'Added' },
-  { key: 'updated', label: 'Updated' },
-  { key: 'unchanged', label: 'Unchanged' },
-  { key: 'orphaned', label: 'Orphaned', hint: 'their words were not found in your copy; kept, to re-attach' },
+  { key: 'added', label: 'Highlights added' },
+  { key: 'updated', label: 'Highlights updated' },
+  { key: 'unchanged', label: 'Highlights already here' },
+  { key: 'orphaned', label: 'Orphaned', hint: 'highlights whose words were not found in your copy; kept, to re-attach' },
   { key: 'articles_added', label: 'Articles added' },
   { key: 'skipped', label: 'Skipped', hint: 'their article is in neither your library nor the file' },
 ];
@@ -228,9 +228,10 @@ export function verdict(summary) {
     return 'Nothing new: everything in it was already here.';
   }
   const parts = [];
-  if (summary.added) parts.push(`${summary.added} new`);
-  if (summary.updated) parts.push(`${summary.updated} updated`);
-  if (summary.articles_added) parts.push(`${summary.articles_added} article${summary.articles_added === 1 ? '' : 's'} added`);
+  const plural = (n, word) => `${word}${n === 1 ? '' : 's'}`;
+  if (summary.added) parts.push(`${summary.added} new ${plural(summary.added, 'highlight')}`);
+  if (summary.updated) parts.push(`${summary.updated} ${plural(summary.updated, 'highlight')} updated`);
+  if (summary.articles_added) parts.push(`${summary.articles_added} ${plural(summary.articles_added, 'article')} added`);
   return `${parts.join(', ')}.`;
 }
 
