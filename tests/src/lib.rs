@@ -530,3 +530,24 @@ where
         Err(_) => panic!("flow `{name}` took longer than 240 s"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::largest_window;
+
+    #[test]
+    fn the_app_window_is_the_largest_top_level_one() {
+        // As `xwininfo -root -children` lists them (names may hold spaces and parentheses).
+        let listing = r#"
+  Root window id: 0x50d (the root window) (has no name)
+  Parent window id: 0x0 (none)
+     4 children:
+     0x400001 "WebKitWebProcess": ("WebKitWebProcess" "WebKitWebProcess")  10x10+10+10  +10+10
+     0x200012 "Lectern (draft)": ("lectern-desktop" "Lectern-desktop")  1100x780+90+60  +90+60
+     0x20000f (has no name): ()  1x1+-1+-1  +-1+-1
+     0x200001 "lectern-desktop": ("lectern-desktop" "Lectern-desktop")  10x10+10+10  +10+10
+"#;
+        assert_eq!(largest_window(listing).as_deref(), Some("0x200012"));
+        assert_eq!(largest_window("     0 children."), None);
+    }
+}
