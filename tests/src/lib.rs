@@ -99,7 +99,7 @@ fn tauri_driver_binary() -> PathBuf {
 
 /// Two different free ports. Both listeners are held until both ports are known: dropping the
 /// first before binding the second let the kernel hand out the same port twice (seen once in
-/// 35 flows: WebKitWebDriver could not listen on the port tauri-driver already held).
+/// about 30 flow starts: WebKitWebDriver could not listen on the port tauri-driver already held).
 fn two_free_ports() -> (u16, u16) {
     let bind = || TcpListener::bind("127.0.0.1:0").expect("a free port");
     let (a, b) = (bind(), bind());

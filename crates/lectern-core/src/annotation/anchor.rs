@@ -14,8 +14,9 @@
 
 use super::fuzzy::{self, ABSENT};
 use super::{AnnotationError, Selectors, TextPositionSelector, TextQuoteSelector};
-use std::cell::{Cell, OnceCell};
+use std::cell::Cell;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// How many code points of context the quote selector keeps on each side.
 pub const CONTEXT_LENGTH: usize = 32;
@@ -100,30 +101,43 @@ pub fn selectors_for(
 
 /// A text prepared for anchoring many annotations: code-point offsets are mapped to bytes
 /// once, and the symbol table for fuzzy search is built only if some annotation needs it.
+///
+/// [`Anchorer::anchor`] takes annotations one at a time, best in text order (see `shift`);
+/// [`Anchorer::anchor_all`] takes a whole article's and spreads them over the CPU's cores.
 #[derive(Debug)]
 pub struct Anchorer<'t> {
-    text: &'t str,
-    /// Byte offset of each code point, and the text's byte length at the end.
-    bytes: Vec<usize>,
-    /// The text as small integers, for fuzzy search; built on first use.
-    symbols: OnceCell<Symbols>,
+    text: Prepared<'t>,
     /// How far the last annotation anchored had moved from its stored position. An edit
     /// shifts everything after it by the same amount, so when annotations are anchored in
     /// text order this is where the next one most likely is.
     shift: Cell<isize>,
 }
 
+/// The part of an [`Anchorer`] that threads share: the text, its byte offsets, its symbols.
+#[derive(Debug)]
+struct Prepared<'t> {
+    text: &'t str,
+    /// Byte offset of each code point, and the text's byte length at the end.
+    bytes: Vec<usize>,
+    /// The text as small integers, for fuzzy search; built on first use.
+    symbols: OnceLock<Symbols>,
+}
+
+/// Fewer annotations than this per thread are anchored on one thread: starting another
+/// costs more than it saves.
+const MIN_PER_THREAD: usize = 64;
+
 impl<'t> Anchorer<'t> {
     /// Prepares `text`.
     pub fn new(text: &'t str) -> Self {
         let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         bytes.push(text.len());
-        Anchorer { text, bytes, symbols: OnceCell::new(), shift: Cell::new(0) }
+        Anchorer { text: Prepared { text, bytes, symbols: OnceLock::new() }, shift: Cell::new(0) }
     }
 
     /// The text's length in code points.
     pub fn len(&self) -> usize {
-        self.bytes.len() - 1
+        self.text.len()
     }
 
     /// Whether the text is empty.
@@ -133,9 +147,7 @@ impl<'t> Anchorer<'t> {
 
     /// The text between two code-point offsets (clamped to the text).
     pub fn slice(&self, start: usize, end: usize) -> &'t str {
-        let end = end.min(self.len());
-        let start = start.min(end);
-        &self.text[self.bytes[start]..self.bytes[end]]
+        self.text.slice(start, end)
     }
 
     /// See [`selectors_for`].
@@ -157,15 +169,58 @@ impl<'t> Anchorer<'t> {
 
     /// Finds `selectors` in the text: position, then exact quote, then fuzzy quote.
     pub fn anchor(&self, selectors: &Selectors) -> Anchor {
+        self.text.anchor(selectors, &self.shift)
+    }
+
+    /// Anchors every one of `all` (best sorted by stored position), in order. They are cut
+    /// into one contiguous run per core, each anchored in order with its own `shift`: an
+    /// orphan costs a search of the whole text, and a re-downloaded article can have
+    /// hundreds of them.
+    pub fn anchor_all(&self, all: &[Selectors]) -> Vec<Anchor> {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let threads = cores.min(all.len() / MIN_PER_THREAD).max(1);
+        if threads == 1 {
+            return all.iter().map(|s| self.anchor(s)).collect();
+        }
+        let text = &self.text;
+        std::thread::scope(|scope| {
+            let runs: Vec<_> = all
+                .chunks(all.len().div_ceil(threads))
+                .map(|run| {
+                    scope.spawn(move || {
+                        let shift = Cell::new(0);
+                        run.iter().map(|s| text.anchor(s, &shift)).collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            runs.into_iter().flat_map(|run| run.join().expect("anchoring does not panic")).collect()
+        })
+    }
+}
+
+impl<'t> Prepared<'t> {
+    fn len(&self) -> usize {
+        self.bytes.len() - 1
+    }
+
+    fn slice(&self, start: usize, end: usize) -> &'t str {
+        let end = end.min(self.len());
+        let start = start.min(end);
+        &self.text[self.bytes[start]..self.bytes[end]]
+    }
+
+    /// Finds `selectors`: position, then exact quote, then fuzzy quote. `shift` is the
+    /// caller's running estimate of how far the text moved (see [`Anchorer`]).
+    fn anchor(&self, selectors: &Selectors, shift: &Cell<isize>) -> Anchor {
         let exact = selectors.quote.exact.as_str();
         if exact.is_empty() {
             return Anchor::Orphan;
         }
         let expected = selectors.position.map(|p| p.start);
-        let found = self.by_position(selectors).or_else(|| self.exact_match(&selectors.quote, expected));
-        let found = found.unwrap_or_else(|| self.fuzzy_match(&selectors.quote, expected));
+        let found = self.by_position(selectors, shift.get()).or_else(|| self.exact_match(&selectors.quote, expected));
+        let found = found.unwrap_or_else(|| self.fuzzy_match(&selectors.quote, expected, shift.get()));
         if let (Some((start, _)), Some(at)) = (found.range(), expected) {
-            self.shift.set(start as isize - at as isize);
+            shift.set(start as isize - at as isize);
         }
         found
     }
@@ -173,13 +228,13 @@ impl<'t> Anchorer<'t> {
     /// The stored position if it still holds the quote; else the stored position moved by
     /// the last shift seen, if it holds the quote *and* its whole stored context (the
     /// context check makes this shortcut as safe as the full search, which it spares).
-    fn by_position(&self, selectors: &Selectors) -> Option<Anchor> {
+    fn by_position(&self, selectors: &Selectors, shift: isize) -> Option<Anchor> {
         let p = selectors.position?;
         let quote = &selectors.quote;
         if p.start < p.end && p.end <= self.len() && self.slice(p.start, p.end) == quote.exact {
             return Some(Anchor::Exact { start: p.start, end: p.end });
         }
-        let start = usize::try_from(p.start as isize + self.shift.get()).ok()?;
+        let start = usize::try_from(p.start as isize + shift).ok()?;
         let end = start + p.end.checked_sub(p.start)?;
         let prefix = quote.prefix.chars().count();
         let fits = start >= prefix && start < end && end <= self.len();
@@ -221,7 +276,7 @@ impl<'t> Anchorer<'t> {
     }
 
     /// The best approximate occurrence of the quote, if it scores enough; else an orphan.
-    fn fuzzy_match(&self, quote: &TextQuoteSelector, expected: Option<usize>) -> Anchor {
+    fn fuzzy_match(&self, quote: &TextQuoteSelector, expected: Option<usize>, shift: isize) -> Anchor {
         let Symbols { text, alphabet, grams } = self.symbols.get_or_init(|| {
             let mut alphabet = HashMap::new();
             let text: Vec<u32> = self
@@ -246,7 +301,7 @@ impl<'t> Anchorer<'t> {
         // characters is searched in a fraction of the time of a long article. Only if
         // nothing good enough is there is the whole text searched.
         if let Some(at) = expected {
-            let centre = (at as isize + self.shift.get()).clamp(0, text.len() as isize) as usize;
+            let centre = (at as isize + shift).clamp(0, text.len() as isize) as usize;
             let radius = NEAR_RADIUS + 2 * pattern.len();
             let (lo, hi) = (centre.saturating_sub(radius), (centre + radius).min(text.len()));
             let found = fuzzy::search(&text[lo..hi], &pattern, alphabet.len(), max_errors, FUZZY_CANDIDATES);
@@ -378,6 +433,39 @@ mod tests {
             }
             other => panic!("expected a fuzzy anchor, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn anchoring_all_at_once_finds_what_one_at_a_time_finds() {
+        // Enough annotations for several threads, over a text that then loses sentences and
+        // has words changed: exact, fuzzy and orphaned ones, in every run of the split.
+        // Every ninth sentence is unlike the rest, and the edit removes those: orphans.
+        let sentence = |n: usize| match n % 9 {
+            4 => format!("Quite apart, note {n} lists zebras, quinces, yaks and xylophones. "),
+            _ => format!("Sentence {n} tells how the river crew moved {} stones. ", n * 7 % 97),
+        };
+        let text: String = (0..400).map(sentence).collect();
+        let all: Vec<Selectors> = (0..400)
+            .map(|n| {
+                let start = text.find(&sentence(n)).unwrap();
+                selectors(&text, start, start + sentence(n).len() - 1)
+            })
+            .collect();
+        let edited: String = (0..400)
+            .filter(|n| n % 9 != 4)
+            .map(|n| if n % 5 == 0 { sentence(n).replace("river", "canal") } else { sentence(n) })
+            .collect();
+        let anchorer = Anchorer::new(&edited);
+        let together = anchorer.anchor_all(&all);
+        let in_order = Anchorer::new(&edited);
+        let one_by_one: Vec<Anchor> = all.iter().map(|s| in_order.anchor(s)).collect();
+        for (n, (a, b)) in together.iter().zip(&one_by_one).enumerate() {
+            assert_eq!(a, b, "annotation {n}");
+        }
+        let orphans = together.iter().filter(|a| **a == Anchor::Orphan).count();
+        let fuzzy = together.iter().filter(|a| matches!(a, Anchor::Fuzzy { .. })).count();
+        assert_eq!(orphans, (0..400).filter(|n| n % 9 == 4).count());
+        assert!(fuzzy >= 60, "{fuzzy} fuzzy anchors");
     }
 
     #[test]

@@ -308,8 +308,11 @@ pub(super) fn reanchor(tx: &Transaction, article: &ArticleId) -> Result<Reanchor
         // Read them all before updating any: the query walks the (article, start) index, so
         // an annotation moved further down would otherwise be met, and counted, again.
         let rows: Vec<_> = rows.collect::<Result<_, _>>()?;
-        for (key, old, status) in rows {
-            let Some((start, end)) = anchorer.anchor(&old).range() else {
+        let (keys, olds): (Vec<(i64, String)>, Vec<Selectors>) =
+            rows.into_iter().map(|(key, old, status)| ((key, status), old)).unzip();
+        let found = anchorer.anchor_all(&olds);
+        for (((key, status), old), found) in keys.into_iter().zip(olds).zip(found) {
+            let Some((start, end)) = found.range() else {
                 report.orphaned += 1;
                 if status != Status::Orphan.as_str() {
                     update.execute(params![
