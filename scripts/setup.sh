@@ -11,7 +11,7 @@ packages=(
   fonts-wqy-microhei                            # a CJK font, so Chinese renders
   nodejs npm python3                            # UI unit tests, accessibility checks, benchmark scorers
   desktop-file-utils appstream rpm              # packaging: validate the entries, read the .rpm
-  x11-utils imagemagick                         # packaging check: find the window, screenshot it
+  x11-utils imagemagick                         # E2E and packaging check: find the window, screenshot it
   libglib2.0-bin                                # packaging check: open a bundle as a file manager does (gio)
 )
 
