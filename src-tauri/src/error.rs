@@ -30,6 +30,13 @@ impl Error {
     }
 }
 
+/// An exchange file that could not be read or written (commands that write exports).
+impl From<lectern_core::exchange::ExchangeError> for Error {
+    fn from(error: lectern_core::exchange::ExchangeError) -> Self {
+        Error::Core(error.into())
+    }
+}
+
 impl Serialize for Error {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut s = serializer.serialize_struct("Error", 2)?;

@@ -10,7 +10,6 @@
 pub mod asset;
 pub mod commands;
 pub mod error;
-pub mod files;
 pub mod group;
 pub mod state;
 pub mod system;

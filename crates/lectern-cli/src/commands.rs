@@ -72,7 +72,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                         ),
                     };
                     let bytes = library.export(&scope, format.into())?;
-                    write_atomically(&output, &bytes)?;
+                    lectern_core::exchange::write_whole(&output, &bytes)?;
                     out.print(&render::exported(&output, bytes.len()))
                 }
                 Command::Import { file } => out.print(&render::imported(&library.import_file(&file)?)),
@@ -96,15 +96,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
         }
     }
-}
-
-/// Writes a file whole or not at all: a temporary file beside it, then a rename.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let name = path.file_name().with_context(|| format!("`{}` is not a file name", path.display()))?;
-    let temp = dir.join(format!(".{}.tmp", name.to_string_lossy()));
-    std::fs::write(&temp, bytes).with_context(|| format!("cannot write `{}`", temp.display()))?;
-    std::fs::rename(&temp, path).with_context(|| format!("cannot write `{}`", path.display()))
 }
 
 /// Adds each source in turn; a failure is reported and the others still go in. Without

@@ -64,7 +64,8 @@ pub async fn export_annotations(
     };
     let bytes = state.run(move |library| library.export(&scope, format)).await?;
     tauri::async_runtime::spawn_blocking(move || {
-        crate::files::write_whole(&path, &bytes).map(|()| Exported { path, bytes: bytes.len() })
+        lectern_core::exchange::write_whole(&path, &bytes)?;
+        Ok::<_, Error>(Exported { path, bytes: bytes.len() })
     })
     .await
     .map_err(|e| Error::Internal(e.to_string()))?

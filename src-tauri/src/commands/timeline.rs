@@ -128,7 +128,7 @@ pub async fn export_timeline(
         })
         .await?;
     let target = path.clone();
-    tauri::async_runtime::spawn_blocking(move || crate::files::write_whole(&target, text.as_bytes()))
+    tauri::async_runtime::spawn_blocking(move || lectern_core::exchange::write_whole(&target, text.as_bytes()))
         .await
         .map_err(|e| Error::Internal(e.to_string()))??;
     Ok(path)

@@ -12,7 +12,6 @@
 //! `.tmp`, `.part`) never match it.
 
 use super::ExchangeError;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The file extension of bundles.
@@ -77,27 +76,14 @@ pub fn other_members(folder: &Path, own_member: &str) -> Result<Vec<PathBuf>, Ex
     Ok(files)
 }
 
-/// Writes `bytes` to `folder/name` atomically: a hidden temporary file in the same folder
-/// (so the rename stays on one file system), flushed to disk, then renamed over the old file.
-/// Older files of the same member under another name (the creator was renamed) are removed.
+/// Writes `bytes` to `folder/name` whole or not at all ([`super::write_whole`]). Older files
+/// of the same member under another name (the creator was renamed) are removed.
 pub fn write_own(folder: &Path, name: &str, member: &str, bytes: &[u8]) -> Result<PathBuf, ExchangeError> {
     let target = folder.join(name);
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| ExchangeError::Io { path, source }
-    };
-    let temp = folder.join(format!(".{name}.{}.tmp", new_member_id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp).map_err(io(&temp))?;
-        file.write_all(bytes).map_err(io(&temp))?;
-        file.sync_all().map_err(io(&temp))?;
-        std::fs::rename(&temp, &target).map_err(io(&target))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result?;
-    for entry in std::fs::read_dir(folder).map_err(io(folder))?.flatten() {
+    super::write_whole(&target, bytes)?;
+    let entries =
+        std::fs::read_dir(folder).map_err(|source| ExchangeError::Io { path: folder.to_path_buf(), source })?;
+    for entry in entries.flatten() {
         let old = entry.file_name();
         if let Some(old) = old.to_str().filter(|n| *n != name && member_of(n) == Some(member)) {
             let _ = std::fs::remove_file(folder.join(old));

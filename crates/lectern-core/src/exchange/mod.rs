@@ -23,9 +23,11 @@ pub mod markdown;
 pub mod merge;
 pub mod validate;
 pub mod w3c;
+mod write;
 
 pub use error::ExchangeError;
 pub use validate::Limits;
+pub use write::write_whole;
 
 use crate::annotation::Annotation;
 use crate::document::Document;
